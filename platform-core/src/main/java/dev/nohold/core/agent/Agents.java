@@ -1,0 +1,110 @@
+package dev.nohold.core.agent;
+
+import dev.nohold.core.Refusal;
+import dev.nohold.core.api.AgentProfile;
+import dev.nohold.core.api.NewAgent;
+import dev.nohold.core.request.Lifecycle;
+import dev.nohold.core.request.WorkAvailable;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** Agent accounts and their presence. */
+@ApplicationScoped
+@Transactional
+public class Agents {
+
+    private final Clock clock;
+    private final Lifecycle lifecycle;
+    private final Event<WorkAvailable> workAvailable;
+
+    public Agents(Clock clock, Lifecycle lifecycle, Event<WorkAvailable> workAvailable) {
+        this.clock = clock;
+        this.lifecycle = lifecycle;
+        this.workAvailable = workAvailable;
+    }
+
+    public AgentProfile create(@NotNull @Valid NewAgent input) {
+        if (Agent.findByUsername(input.username()).isPresent()) {
+            throw Refusal.conflict("An agent named '" + input.username() + "' already exists");
+        }
+        Set<String> roles = new LinkedHashSet<>();
+        for (String role : input.roles() == null || input.roles().isEmpty() ? List.of(Role.AGENT_NAME) : input.roles()) {
+            try {
+                roles.add(Role.parse(role).roleName());
+            } catch (IllegalArgumentException e) {
+                throw Refusal.badInput(e.getMessage());
+            }
+        }
+        Instant now = clock.instant();
+        Agent agent = new Agent();
+        agent.id = UUID.randomUUID();
+        agent.username = input.username();
+        agent.passwordHash = BcryptUtil.bcryptHash(input.password());
+        agent.displayName = input.displayName() == null || input.displayName().isBlank()
+                ? input.username() : input.displayName().strip();
+        agent.phone = input.phone();
+        agent.skills = input.skills() == null ? new ArrayList<>()
+                : new ArrayList<>(input.skills().stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).distinct().toList());
+        agent.roles = String.join(",", roles);
+        agent.capacity = input.capacity() == null ? 1 : input.capacity();
+        agent.presence = Presence.OFFLINE;
+        agent.presenceSince = now;
+        agent.idleSince = now;
+        agent.createdAt = now;
+        agent.persist();
+        return profile(agent);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AgentProfile profile(String username) {
+        return profile(existing(username));
+    }
+
+    /** Changes presence; an agent going OFFLINE hands their unanswered requests back to the queue, first in line. */
+    public AgentProfile changePresence(String username, String status) {
+        Presence presence;
+        try {
+            presence = Presence.valueOf(status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Refusal.badInput("Unknown presence '" + status + "': use AVAILABLE, AWAY or OFFLINE");
+        }
+        Agent agent = Agent.find("username", username).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .<Agent>firstResultOptional()
+                .orElseThrow(() -> Refusal.notFound("No agent " + username));
+        if (agent.presence != presence) {
+            Instant now = clock.instant();
+            agent.presence = presence;
+            agent.presenceSince = now;
+            if (presence == Presence.AVAILABLE) {
+                agent.idleSince = now;
+                workAvailable.fire(new WorkAvailable("agent " + username + " available"));
+            } else if (presence == Presence.OFFLINE) {
+                lifecycle.requeueAssignmentsOf(agent, "agent " + username + " went offline before answering");
+            }
+        }
+        return profile(agent);
+    }
+
+    private static Agent existing(String username) {
+        return Agent.findByUsername(username).orElseThrow(() -> Refusal.notFound("No agent " + username));
+    }
+
+    static AgentProfile profile(Agent agent) {
+        return new AgentProfile(agent.username, agent.displayName, agent.roleNames(), agent.presence.name(),
+                agent.capacity, List.copyOf(agent.skills), agent.phone, agent.openAssignments);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.nohold.core.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.nohold.core.Refusal;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.sql.SQLTransientConnectionException;
+import java.util.stream.Collectors;
+
+/** Turns every error a caller can meet into {@code {"error": …}} with the status that fits, in one place. */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    static final String BASIC_CHALLENGE = "Basic realm=\"Nohold\"";
+
+    @ServerExceptionMapper
+    public Response refusal(Refusal refusal) {
+        return error(refusal.status(), refusal.getMessage());
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthorized(RuntimeException e) {
+        return Response.status(401)
+                .header(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorBody("Log in first: this call needs a valid username and password"))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return error(403, "Your account's roles do not allow this call");
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        String message = e.getConstraintViolations().stream()
+                .map(ConstraintViolation::getMessage)
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return error(400, message);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return error(400, "The body is not the JSON this call takes: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String message = switch (status) {
+            case 404 -> "No such resource";
+            case 405 -> "This method is not allowed here";
+            case 406 -> "This resource does not produce the requested media type";
+            case 413 -> "The body is too large";
+            case 415 -> "This media type is not accepted here";
+            default -> e.getMessage();
+        };
+        if (status == 400 && e.getCause() != null) {
+            message = "Bad request: " + e.getCause().getMessage();
+        }
+        return error(status, message);
+    }
+
+    @ServerExceptionMapper({JDBCConnectionException.class, SQLTransientConnectionException.class})
+    public Response databaseDown(Exception e) {
+        LOG.warnf("Database unreachable: %s", e.getMessage());
+        return error(503, "The database is unreachable; try again shortly");
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        if (causedByDatabaseOutage(e)) {
+            return databaseDown(e);
+        }
+        LOG.error("Unexpected error", e);
+        return error(500, "Something went wrong on our side; it has been logged");
+    }
+
+    private static boolean causedByDatabaseOutage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Response error(int status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(message)).build();
+    }
+}

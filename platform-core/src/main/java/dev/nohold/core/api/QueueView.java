@@ -1,0 +1,7 @@
+package dev.nohold.core.api;
+
+import java.util.Map;
+
+/** The supervisor's view of the queue: requests per status, the longest wait, agents per presence. */
+public record QueueView(Map<String, Long> counts, long oldestWaitSeconds, Map<String, Long> agents) {
+}

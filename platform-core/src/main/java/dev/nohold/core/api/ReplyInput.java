@@ -1,0 +1,5 @@
+package dev.nohold.core.api;
+
+/** An agent's text answer. */
+public record ReplyInput(String text) {
+}

@@ -1,0 +1,110 @@
+package dev.nohold.core.api;
+
+import dev.nohold.core.agent.Role;
+import dev.nohold.core.reply.Replies;
+import dev.nohold.core.reply.ReplyDraft;
+import dev.nohold.core.request.RequestQueries;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.UUID;
+
+/** Requests as agents and supervisors read and answer them. */
+@Path("/api")
+@Authenticated
+@Tag(name = "requests")
+public class RequestResource {
+
+    private final SecurityIdentity identity;
+    private final RequestQueries requests;
+    private final Replies replies;
+
+    public RequestResource(SecurityIdentity identity, RequestQueries requests, Replies replies) {
+        this.identity = identity;
+        this.requests = requests;
+        this.replies = replies;
+    }
+
+    @GET
+    @Path("/requests")
+    public Response search(@QueryParam("status") String status, @QueryParam("channel") String channel,
+                           @QueryParam("page") @DefaultValue("0") int page,
+                           @QueryParam("size") @DefaultValue("50") int size) {
+        RequestPage found = requests.search(username(), status, channel, page, size);
+        return Response.ok(found.items()).header("X-Total-Count", found.total()).build();
+    }
+
+    @GET
+    @Path("/requests/{id}")
+    public RequestView one(@PathParam("id") UUID id) {
+        return requests.view(username(), id);
+    }
+
+    @POST
+    @Path("/requests/{id}/reply")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reply(@PathParam("id") UUID id, ReplyInput input) {
+        replies.answer(id, username(), ReplyDraft.text(input == null ? null : input.text()));
+        return Response.status(Response.Status.CREATED).entity(requests.view(username(), id)).build();
+    }
+
+    @POST
+    @Path("/requests/{id}/reply")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response replyWithAudio(@PathParam("id") UUID id, @RestForm("text") String text,
+                                   @RestForm("audio") FileUpload audio) {
+        replies.answer(id, username(), new ReplyDraft(text, audio == null ? null : read(audio),
+                audio == null ? null : audio.contentType()));
+        return Response.status(Response.Status.CREATED).entity(requests.view(username(), id)).build();
+    }
+
+    @GET
+    @Path("/requests/{id}/audio")
+    public Response audio(@PathParam("id") UUID id) {
+        RequestQueries.StoredMedia audio = requests.audio(username(), id);
+        return Response.ok(audio.bytes(), audio.mediaType()).build();
+    }
+
+    @GET
+    @Path("/requests/{id}/replies/{replyId}/audio")
+    public Response replyAudio(@PathParam("id") UUID id, @PathParam("replyId") UUID replyId) {
+        RequestQueries.StoredMedia audio = requests.replyAudio(username(), id, replyId);
+        return Response.ok(audio.bytes(), audio.mediaType()).build();
+    }
+
+    @GET
+    @Path("/queue")
+    @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
+    public QueueView queue() {
+        return requests.queue();
+    }
+
+    private String username() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static byte[] read(FileUpload upload) {
+        try {
+            return Files.readAllBytes(upload.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.nohold.core.channel;
+
+import java.util.Optional;
+
+/**
+ * A way customers reach the platform and get their answers: SMS, voice, web chat, a plugin.
+ *
+ * <p>A channel is a CDI bean implementing this interface in a jar on the classpath (with a Jandex index); the core
+ * finds it, nobody registers it. Intake is the channel's own business (its endpoints or Camel consumers hand an
+ * {@link InboundMessage} to {@link Intake}); delivery is this interface's {@link #deliver}.
+ */
+public interface Channel {
+
+    /** A short, stable id stored with each request: {@code sms}, {@code voice}, {@code webchat}, {@code webhook}. */
+    String id();
+
+    /** The name agents see in the inbox. */
+    String displayName();
+
+    /** A short icon (an emoji or a URL) for the inbox. */
+    default String icon() {
+        return "\uD83D\uDCAC";
+    }
+
+    /**
+     * Sends one reply to the customer. Called by the core's delivery route, at least once per reply: a channel
+     * whose provider accepts an idempotency key should pass {@link OutboundReply#deliveryId()}.
+     *
+     * @return the provider's id for the message, and whether the provider already confirmed delivery
+     * @throws DeliveryException saying whether a later retry can help
+     */
+    DeliveryResult deliver(OutboundReply reply) throws DeliveryException;
+
+    /** The channel to try when this one fails for good (a voice callback nobody answers goes out as an SMS). */
+    default Optional<String> fallbackChannel() {
+        return Optional.empty();
+    }
+}

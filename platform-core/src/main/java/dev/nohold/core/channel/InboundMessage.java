@@ -1,0 +1,62 @@
+package dev.nohold.core.channel;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a customer sent, normalized by its channel: the one shape the core takes in.
+ *
+ * @param channel           the channel's id
+ * @param from              the customer's address on that channel
+ * @param text              what they typed (or null for audio only)
+ * @param audio             what they said (or null), with its media type
+ * @param providerMessageId the provider's id for this message; the same id twice makes one request
+ * @param fingerprint       a hash of the provider's payload: the same id with another payload is refused
+ * @param attributes        what the channel needs later to answer (callback URL, language, call sid)
+ */
+public record InboundMessage(
+        String channel,
+        String from,
+        String text,
+        byte[] audio,
+        String audioType,
+        String providerMessageId,
+        String fingerprint,
+        String language,
+        String requiredSkill,
+        Map<String, String> attributes) {
+
+    public InboundMessage {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(from, "from");
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    public static InboundMessage text(String channel, String from, String text) {
+        return new InboundMessage(channel, from, text, null, null, null, null, null, null, Map.of());
+    }
+
+    public InboundMessage withProviderMessageId(String id, String payloadFingerprint) {
+        return new InboundMessage(channel, from, text, audio, audioType, id, payloadFingerprint, language,
+                requiredSkill, attributes);
+    }
+
+    public InboundMessage withAudio(byte[] bytes, String mediaType) {
+        return new InboundMessage(channel, from, text, bytes, mediaType, providerMessageId, fingerprint, language,
+                requiredSkill, attributes);
+    }
+
+    public InboundMessage withAttributes(Map<String, String> values) {
+        return new InboundMessage(channel, from, text, audio, audioType, providerMessageId, fingerprint, language,
+                requiredSkill, values);
+    }
+
+    public InboundMessage withRouting(String languageTag, String skill) {
+        return new InboundMessage(channel, from, text, audio, audioType, providerMessageId, fingerprint, languageTag,
+                skill, attributes);
+    }
+
+    public boolean hasAudio() {
+        return audio != null && audio.length > 0;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.nohold.core.channel;
+
+import dev.nohold.core.request.RequestStatus;
+
+import java.util.UUID;
+
+/**
+ * The core's answer to an intake: the request's id and reference, the status it had when first taken in, and
+ * whether this message repeated one already taken (a provider's retry).
+ */
+public record IntakeReceipt(UUID id, String reference, RequestStatus status, boolean duplicate) {
+}

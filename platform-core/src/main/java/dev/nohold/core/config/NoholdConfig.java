@@ -1,0 +1,69 @@
+package dev.nohold.core.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** The platform's typed configuration under {@code nohold.*}; every default lives here and in the README's table. */
+@ConfigMapping(prefix = "nohold")
+public interface NoholdConfig {
+
+    /** Where the embedded database and stored media live. */
+    @WithDefault("./data")
+    String dataDir();
+
+    /** The base URL Twilio and browsers use to reach the platform. */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    Admin admin();
+
+    Intake intake();
+
+    Dispatch dispatch();
+
+    Delivery delivery();
+
+    interface Admin {
+        /** Password of the built-in {@code admin} account; generated and printed once when unset on first start. */
+        Optional<String> password();
+    }
+
+    interface Intake {
+        /** The longest text a customer or an agent may send, in characters. */
+        @WithDefault("10000")
+        int maxTextLength();
+    }
+
+    interface Dispatch {
+        /** Safety-net poll: dispatch also runs this often, in case a wake-up was missed or came from another node. */
+        @WithDefault("2s")
+        Duration pollInterval();
+    }
+
+    interface Delivery {
+        /** How often pending deliveries are looked for, besides the wake-up after each reply. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Wait before the first retry; each later retry waits twice as long, up to {@link #maxBackoff()}. */
+        @WithDefault("5s")
+        Duration initialBackoff();
+
+        @WithDefault("2m")
+        Duration maxBackoff();
+
+        /** A delivery still failing this long after the reply is marked FAILED. */
+        @WithDefault("30m")
+        Duration giveUpAfter();
+
+        /** How long one node owns a claimed delivery; a node that dies mid-send releases it after this. */
+        @WithDefault("60s")
+        Duration lease();
+
+        @WithDefault("20")
+        int batchSize();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.nohold.core.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The PostgreSQL server the platform starts itself when no external database is configured.
+ *
+ * <p>It is a real, durable server (fsync and synchronous commit on, unlike zonky's test defaults) whose data lives
+ * under {@code <data-dir>/postgres}. A platform killed with {@code kill -9} leaves its server running and holding
+ * the data directory; the next start finds it through {@code postmaster.pid} and stops it before starting afresh.
+ * A lock file makes sure two live platforms never share one data directory.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+    private static final Duration STALE_SERVER_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final EmbeddedPostgres postgres;
+    private final FileLock ownership;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, FileLock ownership) {
+        this.postgres = postgres;
+        this.ownership = ownership;
+    }
+
+    /**
+     * Starts the embedded server unless {@code quarkus.datasource.jdbc.url} is set (as a system property or the
+     * environment variable {@code QUARKUS_DATASOURCE_JDBC_URL}); on start, points the datasource at it through
+     * system properties, which Quarkus reads at run time.
+     */
+    public static Optional<EmbeddedDatabase> startUnlessConfigured() {
+        if (setting(JDBC_URL).isPresent()) {
+            return Optional.empty();
+        }
+        EmbeddedDatabase database = start(Path.of(setting("nohold.data-dir").orElse("./data")));
+        System.setProperty(JDBC_URL, database.jdbcUrl());
+        System.setProperty("quarkus.datasource.username", "postgres");
+        System.setProperty("quarkus.datasource.password", "");
+        return Optional.of(database);
+    }
+
+    /** Starts (initialising on first use) the server whose data lives under {@code dataDir/postgres}. */
+    public static EmbeddedDatabase start(Path dataDir) {
+        try {
+            Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
+            Files.createDirectories(pgData.getParent());
+            FileLock ownership = claim(dataDir.toAbsolutePath().normalize().resolve("nohold.lock"));
+            stopStaleServer(pgData);
+            long started = System.nanoTime();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("max_connections", "200")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            LOG.infof("Embedded PostgreSQL ready on port %d with data in %s (%d ms)",
+                    postgres.getPort(), pgData, (System.nanoTime() - started) / 1_000_000);
+            return new EmbeddedDatabase(postgres, ownership);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded PostgreSQL could not start under " + dataDir, e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+        ownership.release();
+        ownership.channel().close();
+    }
+
+    private static FileLock claim(Path lockFile) throws IOException {
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return lock;
+            }
+        } catch (OverlappingFileLockException e) {
+            // held by this very JVM: fall through to the same refusal
+        }
+        channel.close();
+        throw new IllegalStateException("The data directory " + lockFile.getParent()
+                + " is in use by another running Nohold process; stop it or set nohold.data-dir elsewhere.");
+    }
+
+    /** A server left behind by a killed platform still holds the data directory: stop it so ours can start. */
+    private static void stopStaleServer(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty()) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(lines.get(0).trim());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Optional<ProcessHandle> stale = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (stale.isEmpty()) {
+            return;
+        }
+        LOG.warnf("Stopping the embedded PostgreSQL (pid %d) left running by a platform that did not shut down", pid);
+        ProcessHandle server = stale.get();
+        server.destroy();
+        try {
+            server.onExit().get(STALE_SERVER_STOP_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            server.destroyForcibly();
+        }
+    }
+
+    private static Optional<String> setting(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            value = System.getenv(property.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
+        }
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+}

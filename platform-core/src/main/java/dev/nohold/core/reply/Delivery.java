@@ -1,0 +1,62 @@
+package dev.nohold.core.reply;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The outbox row of one reply on one channel: written with the reply, worked off by the delivery route. */
+@Entity
+@Table(name = "delivery")
+public class Delivery extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "reply_id")
+    public UUID replyId;
+
+    @Column(name = "request_id")
+    public UUID requestId;
+
+    public String channel;
+
+    @Enumerated(EnumType.STRING)
+    public DeliveryStatus status;
+
+    public int attempts;
+
+    @Column(name = "provider_id")
+    public String providerId;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static List<Delivery> ofRequest(UUID requestId) {
+        return list("requestId = ?1 order by createdAt, id", requestId);
+    }
+
+    public static Optional<Delivery> byProviderId(String channel, String providerId) {
+        return find("channel = ?1 and providerId = ?2", channel, providerId).firstResultOptional();
+    }
+}

@@ -1,0 +1,260 @@
+package dev.nohold.core.request;
+
+import dev.nohold.core.Refusal;
+import dev.nohold.core.agent.Agent;
+import dev.nohold.core.channel.InboundMessage;
+import dev.nohold.core.channel.IntakeReceipt;
+import dev.nohold.core.config.NoholdConfig;
+import dev.nohold.core.media.MediaStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one place a request changes status. Every change is written as a {@link RequestEvent} in the same
+ * transaction, so the events are both the request's timeline and its audit trail.
+ */
+@ApplicationScoped
+@Transactional
+public class Lifecycle {
+
+    private static final Logger LOG = Logger.getLogger(Lifecycle.class);
+
+    private final Clock clock;
+    private final References references;
+    private final MediaStore media;
+    private final NoholdConfig config;
+    private final Event<WorkAvailable> workAvailable;
+    private final Event<TranscriptionDue> transcriptionDue;
+    private final Timer queueWait;
+
+    public Lifecycle(Clock clock, References references, MediaStore media, NoholdConfig config,
+                     Event<WorkAvailable> workAvailable, Event<TranscriptionDue> transcriptionDue,
+                     MeterRegistry metrics) {
+        this.clock = clock;
+        this.references = references;
+        this.media = media;
+        this.config = config;
+        this.workAvailable = workAvailable;
+        this.transcriptionDue = transcriptionDue;
+        this.queueWait = Timer.builder("nohold.queue.wait")
+                .description("Time from a request being queued to its assignment to an agent")
+                .publishPercentileHistogram()
+                .register(metrics);
+    }
+
+    /** Takes in a customer's message: stored, then queued (text) or sent to speech recognition (audio). */
+    public IntakeReceipt receive(InboundMessage message) {
+        validate(message);
+        Instant now = clock.instant();
+        Request request = new Request();
+        request.id = UUID.randomUUID();
+        request.reference = references.next();
+        request.channel = message.channel();
+        request.from = message.from();
+        request.text = blankToNull(message.text());
+        request.language = message.language();
+        request.requiredSkill = message.requiredSkill();
+        request.providerMessageId = message.providerMessageId();
+        request.fingerprint = message.fingerprint();
+        request.attributes = new HashMap<>(message.attributes());
+        request.createdAt = now;
+        request.updatedAt = now;
+        request.status = RequestStatus.RECEIVED;
+        if (message.hasAudio()) {
+            request.audioKey = media.store(message.audio(), message.audioType());
+            request.audioType = message.audioType();
+        }
+        request.intakeStatus = RequestStatus.RECEIVED;
+        request.persist();
+        record(request, RequestStatus.RECEIVED.name(), "via " + message.channel());
+        if (message.hasAudio()) {
+            changeStatus(request, RequestStatus.TRANSCRIBING, null);
+            transcriptionDue.fire(new TranscriptionDue(request.id));
+        } else {
+            queue(request, null);
+        }
+        request.intakeStatus = request.status;
+        LOG.infof("Request %s received via %s", request.reference, request.channel);
+        return receiptOf(request, false);
+    }
+
+    /** The request an earlier delivery of the same provider message made, if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<IntakeReceipt> receiptOfRepeat(InboundMessage message) {
+        if (message.providerMessageId() == null) {
+            return Optional.empty();
+        }
+        Optional<Request> earlier = Request.find("channel = ?1 and providerMessageId = ?2",
+                message.channel(), message.providerMessageId()).firstResultOptional();
+        earlier.ifPresent(request -> {
+            if (!Objects.equals(request.fingerprint, message.fingerprint())) {
+                throw Refusal.unprocessable("The key " + message.providerMessageId()
+                        + " was already used for a different message; use a new key for a new message");
+            }
+        });
+        return earlier.map(request -> receiptOf(request, true));
+    }
+
+    /** Speech recognition produced the request's text: it joins the queue. */
+    public void transcribed(UUID requestId, String text, String detail) {
+        Request request = lock(requestId);
+        if (request.status != RequestStatus.TRANSCRIBING) {
+            return;
+        }
+        request.text = blankToNull(text);
+        record(request, "TRANSCRIBED", detail);
+        queue(request, null);
+    }
+
+    /** Recognition gave no text; the request is queued all the same, with its audio and the reason. */
+    public void transcriptionFailed(UUID requestId, String reason) {
+        Request request = lock(requestId);
+        if (request.status != RequestStatus.TRANSCRIBING) {
+            return;
+        }
+        record(request, "TRANSCRIPTION_FAILED", reason);
+        queue(request, null);
+    }
+
+    /** Gives a queued request to an idle agent; called by the dispatcher holding both rows locked. */
+    public void assign(Request request, Agent agent) {
+        Instant now = clock.instant();
+        request.assignedTo = agent;
+        request.assignedAt = now;
+        request.requeued = false;
+        agent.openAssignments++;
+        agent.idleSince = now;
+        changeStatus(request, RequestStatus.ASSIGNED, agent.username);
+        if (request.queuedAt != null) {
+            queueWait.record(Duration.between(request.queuedAt, now));
+        }
+        LOG.infof("Request %s assigned to %s", request.reference, agent.username);
+    }
+
+    /** The agent left with work unanswered: it goes back to the queue, first in line. */
+    public void requeueAssignmentsOf(Agent agent, String reason) {
+        List<Request> open = Request.find("assignedTo = ?1 and status = ?2", agent, RequestStatus.ASSIGNED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        for (Request request : open) {
+            request.assignedTo = null;
+            request.assignedAt = null;
+            request.requeued = true;
+            record(request, "REQUEUED", reason);
+            queue(request, request.queuedAt);
+        }
+        agent.openAssignments = 0;
+    }
+
+    /**
+     * Stores the agent's answer; the request is ANSWERED and the agent freed. The caller stores the delivery in
+     * this same transaction.
+     */
+    public void answered(Request request, Agent agent) {
+        agent.openAssignments = Math.max(0, agent.openAssignments - 1);
+        agent.idleSince = clock.instant();
+        record(request, "REPLIED", "by " + agent.username);
+        changeStatus(request, RequestStatus.ANSWERED, null);
+        workAvailable.fire(new WorkAvailable("agent " + agent.username + " answered"));
+    }
+
+    public void delivered(UUID requestId, String detail) {
+        Request request = lock(requestId);
+        if (request.status == RequestStatus.ANSWERED || request.status == RequestStatus.DELIVERY_FAILED) {
+            changeStatus(request, RequestStatus.DELIVERED, detail);
+        }
+    }
+
+    public void deliveryFailed(UUID requestId, String reason) {
+        Request request = lock(requestId);
+        if (request.status == RequestStatus.ANSWERED) {
+            changeStatus(request, RequestStatus.DELIVERY_FAILED, reason);
+        }
+    }
+
+    /** The customer withdrew an open request (an SMS CANCEL, a closed chat). */
+    public void cancel(UUID requestId, String reason) {
+        Request request = lock(requestId);
+        if (!request.status.isOpen()) {
+            throw Refusal.conflict("Request " + request.reference + " is already " + request.status
+                    + " and can no longer be cancelled");
+        }
+        Agent agent = request.assignedTo;
+        if (agent != null) {
+            Agent.getEntityManager().lock(agent, LockModeType.PESSIMISTIC_WRITE);
+            agent.openAssignments = Math.max(0, agent.openAssignments - 1);
+            workAvailable.fire(new WorkAvailable("request " + request.reference + " cancelled"));
+        }
+        request.assignedTo = null;
+        changeStatus(request, RequestStatus.CANCELLED, reason);
+    }
+
+    /** Adds a fact to the timeline that is not a change of status (a delivery attempt, a note). */
+    public void note(UUID requestId, String type, String detail) {
+        record(Request.findById(requestId), type, detail);
+    }
+
+    private void queue(Request request, Instant originalQueuedAt) {
+        request.queuedAt = originalQueuedAt != null ? originalQueuedAt : clock.instant();
+        changeStatus(request, RequestStatus.QUEUED, null);
+        workAvailable.fire(new WorkAvailable("request " + request.reference + " queued"));
+    }
+
+    private void changeStatus(Request request, RequestStatus status, String detail) {
+        request.status = status;
+        request.updatedAt = clock.instant();
+        record(request, status.name(), detail);
+    }
+
+    private void record(Request request, String type, String detail) {
+        RequestEvent event = new RequestEvent();
+        event.requestId = request.id;
+        event.at = clock.instant();
+        event.type = type;
+        event.detail = detail;
+        event.persist();
+    }
+
+    private Request lock(UUID requestId) {
+        Request request = Request.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null) {
+            throw Refusal.notFound("No request " + requestId);
+        }
+        return request;
+    }
+
+    private void validate(InboundMessage message) {
+        boolean hasText = message.text() != null && !message.text().isBlank();
+        if (!hasText && !message.hasAudio()) {
+            throw Refusal.badInput("The message has neither text nor audio");
+        }
+        if (message.text() != null && message.text().length() > config.intake().maxTextLength()) {
+            throw Refusal.tooLarge("The text is " + message.text().length() + " characters long; at most "
+                    + config.intake().maxTextLength() + " are taken");
+        }
+        if (message.from().isBlank() || message.from().length() > 320) {
+            throw Refusal.badInput("The sender's address must be 1 to 320 characters");
+        }
+    }
+
+    private static IntakeReceipt receiptOf(Request request, boolean duplicate) {
+        return new IntakeReceipt(request.id, request.reference, request.intakeStatus, duplicate);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

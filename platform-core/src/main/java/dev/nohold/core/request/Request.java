@@ -1,0 +1,95 @@
+package dev.nohold.core.request;
+
+import dev.nohold.core.agent.Agent;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** One thing a customer asked, on one channel, from intake to the delivered answer. */
+@Entity
+@Table(name = "customer_request")
+public class Request extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** The short code the customer is told and can quote. */
+    public String reference;
+
+    public String channel;
+
+    /** The customer's address on the channel: a phone number, a chat session, a caller's id. */
+    @Column(name = "customer_address")
+    public String from;
+
+    @Enumerated(EnumType.STRING)
+    public RequestStatus status;
+
+    public String text;
+
+    @Column(name = "audio_key")
+    public String audioKey;
+
+    @Column(name = "audio_type")
+    public String audioType;
+
+    public String language;
+
+    @Column(name = "required_skill")
+    public String requiredSkill;
+
+    public int priority;
+
+    /** Returned to the queue after its agent left: it goes first in line. */
+    public boolean requeued;
+
+    /** The provider's id of the message that made this request (Twilio's MessageSid, an Idempotency-Key). */
+    @Column(name = "provider_message_id")
+    public String providerMessageId;
+
+    /** A hash of what the provider sent, to tell an honest retry from a reused key. */
+    public String fingerprint;
+
+    /** The status the request had when intake answered; a retried intake answers the same. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "intake_status")
+    public RequestStatus intakeStatus;
+
+    /** Channel-specific facts the channel needs to answer (a callback URL, a call's language). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> attributes = new HashMap<>();
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "assigned_agent_id")
+    public Agent assignedTo;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "queued_at")
+    public Instant queuedAt;
+
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,197 @@
+package dev.nohold.core.request;
+
+import dev.nohold.core.Refusal;
+import dev.nohold.core.agent.Agent;
+import dev.nohold.core.agent.Presence;
+import dev.nohold.core.api.IsoTime;
+import dev.nohold.core.api.QueueView;
+import dev.nohold.core.api.RequestPage;
+import dev.nohold.core.api.RequestSummary;
+import dev.nohold.core.api.RequestView;
+import dev.nohold.core.media.MediaStore;
+import dev.nohold.core.reply.Delivery;
+import dev.nohold.core.reply.Reply;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What agents and supervisors may read about requests. Supervisors and admins see every request; an agent sees
+ * only the requests assigned to them or answered by them, and anything else is "not found" to them.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class RequestQueries {
+
+    public static final int MAX_PAGE_SIZE = 500;
+    private static final String VISIBLE_TO_AGENT =
+            "(assignedTo.id = :me or exists (from Reply p where p.requestId = r.id and p.by.id = :me))";
+
+    private final MediaStore media;
+    private final Clock clock;
+
+    public RequestQueries(MediaStore media, Clock clock) {
+        this.media = media;
+        this.clock = clock;
+    }
+
+    /** One page of requests, newest first; filters by status and channel when given. */
+    public RequestPage search(String username, String status, String channel, int page, int size) {
+        if (page < 0) {
+            throw Refusal.badInput("page starts at 0");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw Refusal.badInput("size must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        Agent caller = caller(username);
+        StringBuilder where = new StringBuilder("from Request r where 1 = 1");
+        Parameters parameters = new Parameters();
+        if (status != null && !status.isBlank()) {
+            where.append(" and status = :status");
+            parameters.and("status", parseStatus(status));
+        }
+        if (channel != null && !channel.isBlank()) {
+            where.append(" and channel = :channel");
+            parameters.and("channel", channel.trim());
+        }
+        if (!caller.seesAllRequests()) {
+            where.append(" and ").append(VISIBLE_TO_AGENT);
+            parameters.and("me", caller.id);
+        }
+        PanacheQuery<Request> query = Request.find(where.toString(),
+                Sort.descending("createdAt").and("id", Sort.Direction.Ascending), parameters.map());
+        List<RequestSummary> items = query.page(Page.of(page, size)).list().stream()
+                .map(RequestQueries::summary).toList();
+        return new RequestPage(items, query.count());
+    }
+
+    /** The caller's assigned, not yet answered requests, longest waiting first. */
+    public List<RequestSummary> assignedTo(String username) {
+        Agent caller = caller(username);
+        return Request.<Request>list("assignedTo = ?1 and status = ?2 order by assignedAt, id",
+                caller, RequestStatus.ASSIGNED).stream().map(RequestQueries::summary).toList();
+    }
+
+    public RequestView view(String username, UUID id) {
+        Request request = visible(username, id);
+        List<RequestView.ReplyView> replies = Reply.ofRequest(id).stream()
+                .map(reply -> new RequestView.ReplyView(reply.id, reply.text,
+                        reply.audioKey == null ? null : "/api/requests/" + id + "/replies/" + reply.id + "/audio",
+                        reply.by.username, IsoTime.format(reply.at)))
+                .toList();
+        List<RequestView.DeliveryView> deliveries = Delivery.ofRequest(id).stream()
+                .map(d -> new RequestView.DeliveryView(d.channel, d.status.name(), d.attempts, d.providerId,
+                        d.lastError, IsoTime.format(d.updatedAt)))
+                .toList();
+        List<RequestView.EventView> events = RequestEvent.timeline(id).stream()
+                .map(e -> new RequestView.EventView(IsoTime.format(e.at), e.type, e.detail))
+                .toList();
+        return new RequestView(request.id, request.reference, request.channel, request.from, request.status.name(),
+                request.text, audioUrl(request), assignee(request), IsoTime.format(request.createdAt),
+                request.language, replies, deliveries, events);
+    }
+
+    /** The customer's original recording, as stored. */
+    public StoredMedia audio(String username, UUID id) {
+        Request request = visible(username, id);
+        if (request.audioKey == null) {
+            throw Refusal.notFound("Request " + request.reference + " has no recording");
+        }
+        byte[] bytes = media.load(request.audioKey)
+                .orElseThrow(() -> Refusal.notFound("The recording of request " + request.reference + " is missing"));
+        return new StoredMedia(bytes, request.audioType == null ? "application/octet-stream" : request.audioType);
+    }
+
+    /** An agent's recorded reply. */
+    public StoredMedia replyAudio(String username, UUID requestId, UUID replyId) {
+        visible(username, requestId);
+        Reply reply = Reply.findById(replyId);
+        if (reply == null || !reply.requestId.equals(requestId) || reply.audioKey == null) {
+            throw Refusal.notFound("No recorded reply " + replyId);
+        }
+        byte[] bytes = media.load(reply.audioKey).orElseThrow(() -> Refusal.notFound("The recording is missing"));
+        return new StoredMedia(bytes, reply.audioType == null ? "application/octet-stream" : reply.audioType);
+    }
+
+    public QueueView queue() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (RequestStatus status : RequestStatus.values()) {
+            counts.put(status.name(), 0L);
+        }
+        Request.getEntityManager()
+                .createQuery("select status, count(*) from Request group by status", Object[].class)
+                .getResultList()
+                .forEach(row -> counts.put(((RequestStatus) row[0]).name(), (Long) row[1]));
+        Map<String, Long> agents = new LinkedHashMap<>();
+        for (Presence presence : Presence.values()) {
+            agents.put(presence.name(), 0L);
+        }
+        Agent.getEntityManager()
+                .createQuery("select presence, count(*) from Agent group by presence", Object[].class)
+                .getResultList()
+                .forEach(row -> agents.put(((Presence) row[0]).name(), (Long) row[1]));
+        Instant oldest = Request.getEntityManager()
+                .createQuery("select min(queuedAt) from Request where status = :queued", Instant.class)
+                .setParameter("queued", RequestStatus.QUEUED)
+                .getSingleResult();
+        long oldestWait = oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds());
+        return new QueueView(counts, oldestWait, agents);
+    }
+
+    private Request visible(String username, UUID id) {
+        Agent caller = caller(username);
+        Request request = Request.findById(id);
+        if (request == null || !caller.seesAllRequests() && !isMine(request, caller)) {
+            throw Refusal.notFound("No request " + id + " that you may see");
+        }
+        return request;
+    }
+
+    private static boolean isMine(Request request, Agent caller) {
+        return request.assignedTo != null && request.assignedTo.id.equals(caller.id)
+                || Reply.count("requestId = ?1 and by.id = ?2", request.id, caller.id) > 0;
+    }
+
+    private static Agent caller(String username) {
+        return Agent.findByUsername(username).orElseThrow(() -> Refusal.forbidden("No agent account " + username));
+    }
+
+    private static RequestStatus parseStatus(String status) {
+        try {
+            return RequestStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Refusal.badInput("Unknown status '" + status + "'; use one of "
+                    + List.of(RequestStatus.values()));
+        }
+    }
+
+    private static RequestSummary summary(Request request) {
+        return new RequestSummary(request.id, request.reference, request.channel, request.from,
+                request.status.name(), request.text, audioUrl(request), assignee(request),
+                IsoTime.format(request.createdAt));
+    }
+
+    private static String audioUrl(Request request) {
+        return request.audioKey == null ? null : "/api/requests/" + request.id + "/audio";
+    }
+
+    private static String assignee(Request request) {
+        return request.assignedTo == null ? null : request.assignedTo.username;
+    }
+
+    /** Bytes from the media store with their media type. */
+    public record StoredMedia(byte[] bytes, String mediaType) {
+    }
+}

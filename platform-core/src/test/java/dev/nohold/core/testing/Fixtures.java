@@ -1,0 +1,56 @@
+package dev.nohold.core.testing;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/** What tests of every module need: a clean database, agents, and calls made as a given account. */
+public final class Fixtures {
+
+    public static final String PASSWORD = "password-123";
+
+    private Fixtures() {
+    }
+
+    /** Empties every table but keeps the admin account, so each test starts from a known state. */
+    public static void reset(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("truncate request_event, delivery, reply, customer_request cascade");
+            sql.execute("delete from agent where username <> 'admin'");
+            sql.execute("update agent set presence = 'OFFLINE', open_assignments = 0");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static RequestSpecification as(String username) {
+        return given().auth().preemptive().basic(username,
+                "admin".equals(username) ? EmbeddedPostgresResource.ADMIN_PASSWORD : PASSWORD);
+    }
+
+    public static void createAgent(String username, String... roles) {
+        createAgent(username, 1, List.of(), roles);
+    }
+
+    public static void createAgent(String username, int capacity, List<String> skills, String... roles) {
+        as("admin").contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", PASSWORD, "displayName", "Agent " + username,
+                        "roles", roles.length == 0 ? List.of("agent") : List.of(roles),
+                        "skills", skills, "capacity", capacity))
+                .post("/api/admin/agents")
+                .then().statusCode(201);
+    }
+
+    public static void presence(String username, String status) {
+        as(username).contentType(ContentType.JSON).body(Map.of("status", status))
+                .put("/api/me/presence").then().statusCode(200);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.nohold.core.testing;
+
+import dev.nohold.core.channel.Channel;
+import dev.nohold.core.channel.DeliveryException;
+import dev.nohold.core.channel.DeliveryResult;
+import dev.nohold.core.channel.OutboundReply;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A channel for the core's own tests: it keeps what it is asked to deliver and fails when told to. */
+@ApplicationScoped
+public class RecordingChannel implements Channel {
+
+    public static final String ID = "test";
+
+    private final List<OutboundReply> delivered = new CopyOnWriteArrayList<>();
+    private final Queue<DeliveryException> failures = new ConcurrentLinkedQueue<>();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "Test channel";
+    }
+
+    @Override
+    public DeliveryResult deliver(OutboundReply reply) throws DeliveryException {
+        DeliveryException failure = failures.poll();
+        if (failure != null) {
+            throw failure;
+        }
+        delivered.add(reply);
+        return DeliveryResult.delivered("test-" + reply.deliveryId());
+    }
+
+    /** The next deliveries fail with these, in order. */
+    public void failNext(DeliveryException... next) {
+        failures.addAll(List.of(next));
+    }
+
+    public List<OutboundReply> delivered() {
+        return List.copyOf(delivered);
+    }
+
+    public void clear() {
+        delivered.clear();
+        failures.clear();
+    }
+}
