@@ -1,11 +1,6 @@
 package dev.nohold.core.agent;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.PasswordType;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -25,17 +20,14 @@ import java.util.UUID;
 /** A person who answers requests (and, by role, supervises or administers); also the login account. */
 @Entity
 @Table(name = "agent")
-@UserDefinition
 public class Agent extends PanacheEntityBase {
 
     @Id
     public UUID id;
 
-    @Username
     public String username;
 
     /** bcrypt, in Modular Crypt Format. */
-    @Password(PasswordType.MCF)
     @Column(name = "password_hash")
     public String passwordHash;
 
@@ -48,8 +40,7 @@ public class Agent extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> skills = new ArrayList<>();
 
-    /** Comma-separated role names, as Quarkus Security reads them. */
-    @Roles
+    /** Comma-separated role names. */
     public String roles;
 
     /** How many open requests the agent holds at once. */
