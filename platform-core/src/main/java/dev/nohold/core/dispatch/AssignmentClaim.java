@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,29 +14,39 @@ import java.util.UUID;
  * The atomic claim of one assignment in PostgreSQL: the longest-idle agent with free capacity gets the
  * highest-priority, longest-waiting request they may take.
  *
- * <p>The agent row is locked first and waited for ({@code FOR UPDATE}), so a dispatcher never misses an agent that
- * another node is busy with and never exceeds an agent's capacity; the request row is then claimed with
- * {@code FOR UPDATE SKIP LOCKED}, so two dispatchers never take the same request and never wait on each other.
- * Every transaction that touches both locks the agent before the request, so there is no lock cycle.
+ * <p>The candidate agent is found without locks, then that one row is locked and checked again
+ * ({@code FOR UPDATE}), so an agent's capacity is never exceeded and a transaction never holds one agent while
+ * waiting for another. The request is then claimed with {@code FOR UPDATE SKIP LOCKED}, so two dispatchers (on
+ * one node or several) never take the same request and never wait on each other. Every transaction that locks an
+ * agent and a request locks the agent first, so there is no lock cycle.
  */
 @ApplicationScoped
 public class AssignmentClaim {
 
-    private static final String NEXT_IDLE_AGENT = """
+    private static final int MAX_RACES_PER_CLAIM = 20;
+
+    private static final String WAITING_REQUEST_FOR_AGENT = """
+            r.status = 'QUEUED'
+            and (r.required_skill is null or a.skills @> jsonb_build_array(r.required_skill))""";
+
+    private static final String CANDIDATE_AGENT = """
+            select a.id from agent a
+             where a.presence = 'AVAILABLE' and a.open_assignments < a.capacity
+               and exists (select 1 from customer_request r where %s)
+             order by a.idle_since, a.id
+             limit 1""".formatted(WAITING_REQUEST_FOR_AGENT);
+
+    private static final String LOCK_IDLE_AGENT = """
             select * from agent
-             where presence = 'AVAILABLE' and open_assignments < capacity %s
-             order by idle_since, id
-             limit 1
+             where id = :agent and presence = 'AVAILABLE' and open_assignments < capacity
                for update""";
 
     private static final String NEXT_REQUEST_FOR_AGENT = """
-            select r.* from customer_request r
-             where r.status = 'QUEUED'
-               and (r.required_skill is null
-                    or exists (select 1 from agent a where a.id = :agent and a.skills @> jsonb_build_array(r.required_skill)))
+            select r.* from customer_request r, agent a
+             where a.id = :agent and %s
              order by r.requeued desc, r.priority desc, r.queued_at, r.id
              limit 1
-               for update skip locked""";
+               for update of r skip locked""".formatted(WAITING_REQUEST_FOR_AGENT);
 
     private final EntityManager entityManager;
     private final Lifecycle lifecycle;
@@ -47,33 +56,48 @@ public class AssignmentClaim {
         this.lifecycle = lifecycle;
     }
 
-    /** Makes one assignment, if any agent is idle with a request they may take; true when it did. */
+    /**
+     * Makes one assignment if any idle agent has a request they may take. Returns false only when there is none;
+     * after losing many races in a row to other dispatchers it returns true, so the caller simply asks again.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean assignNext() {
-        List<UUID> agentsWithoutWork = new ArrayList<>();
-        while (true) {
-            Agent agent = nextIdleAgent(agentsWithoutWork);
-            if (agent == null) {
+        for (int race = 0; race < MAX_RACES_PER_CLAIM; race++) {
+            UUID candidate = candidateAgent();
+            if (candidate == null) {
                 return false;
+            }
+            Agent agent = lockIfStillIdle(candidate);
+            if (agent == null) {
+                continue;
             }
             Request request = nextRequestFor(agent);
             if (request != null) {
                 lifecycle.assign(request, agent);
                 return true;
             }
-            agentsWithoutWork.add(agent.id);
         }
+        return true;
     }
 
     @SuppressWarnings("unchecked")
-    private Agent nextIdleAgent(List<UUID> excluded) {
-        String sql = NEXT_IDLE_AGENT.formatted(excluded.isEmpty() ? "" : "and id not in (:excluded)");
-        var query = entityManager.createNativeQuery(sql, Agent.class);
-        if (!excluded.isEmpty()) {
-            query.setParameter("excluded", excluded);
-        }
-        List<Agent> found = query.getResultList();
+    private UUID candidateAgent() {
+        List<UUID> found = entityManager.createNativeQuery(CANDIDATE_AGENT, UUID.class).getResultList();
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Agent lockIfStillIdle(UUID agentId) {
+        List<Agent> found = entityManager.createNativeQuery(LOCK_IDLE_AGENT, Agent.class)
+                .setParameter("agent", agentId)
+                .getResultList();
+        if (found.isEmpty()) {
+            return null;
+        }
+        // The row may have been read into this session before the lock; work on what the lock saw.
+        Agent agent = found.get(0);
+        entityManager.refresh(agent);
+        return agent;
     }
 
     @SuppressWarnings("unchecked")

@@ -187,14 +187,21 @@ public class Lifecycle {
 
     /** The customer withdrew an open request (an SMS CANCEL, a closed chat). */
     public void cancel(UUID requestId, String reason) {
+        Request unlocked = Request.findById(requestId);
+        if (unlocked == null) {
+            throw Refusal.notFound("No request " + requestId);
+        }
+        // Lock the agent before the request, as the dispatcher and replies do, so the three never deadlock.
+        Agent agent = unlocked.assignedTo;
+        if (agent != null) {
+            Agent.getEntityManager().lock(agent, LockModeType.PESSIMISTIC_WRITE);
+        }
         Request request = lock(requestId);
         if (!request.status.isOpen()) {
             throw Refusal.conflict("Request " + request.reference + " is already " + request.status
                     + " and can no longer be cancelled");
         }
-        Agent agent = request.assignedTo;
-        if (agent != null) {
-            Agent.getEntityManager().lock(agent, LockModeType.PESSIMISTIC_WRITE);
+        if (request.status == RequestStatus.ASSIGNED && agent != null && agent.equals(request.assignedTo)) {
             agent.openAssignments = Math.max(0, agent.openAssignments - 1);
             workAvailable.fire(new WorkAvailable("request " + request.reference + " cancelled"));
         }
