@@ -81,7 +81,7 @@ class DispatcherAssignsEachRequestOnceTest {
             workers.add(pool.submit(() -> {
                 while (running.get()) {
                     if (!claim.assignNext()) {
-                        pause(2);
+                        pause(10);
                     }
                 }
             }));
@@ -136,7 +136,7 @@ class DispatcherAssignsEachRequestOnceTest {
                 agents.changePresence(username, "AVAILABLE");
             }
             if (mine.isEmpty()) {
-                pause(5);
+                pause(20);
             }
         }
     }
