@@ -1,0 +1,61 @@
+package dev.nohold.channel.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.response.Response;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/** How a caller's system talks to the webhook channel in tests: signed the way the contract says. */
+final class WebhookCalls {
+
+    static final String SECRET = "test-webhook-secret";
+    static final String PATH = "/channels/webhook/requests";
+    static final WebhookSignature SIGNER = new WebhookSignature(SECRET);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private WebhookCalls() {
+    }
+
+    static byte[] body(String from, String text, String callbackUrl) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("from", from);
+        fields.put("text", text);
+        fields.put("callbackUrl", callbackUrl);
+        try {
+            return JSON.writeValueAsBytes(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] bytes(String raw) {
+        return raw.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Posts these exact bytes, signed with the test secret. */
+    static Response postSigned(byte[] body) {
+        return post(body, SIGNER.sign(body), null);
+    }
+
+    static Response postSigned(byte[] body, String idempotencyKey) {
+        return post(body, SIGNER.sign(body), idempotencyKey);
+    }
+
+    /** Posts with whatever signature header is given (null: none). */
+    static Response post(byte[] body, String signature, String idempotencyKey) {
+        var request = given().contentType("application/json").body(body);
+        if (signature != null) {
+            request.header(WebhookSignature.HEADER, signature);
+        }
+        if (idempotencyKey != null) {
+            request.header(WebhookResource.IDEMPOTENCY_KEY, idempotencyKey);
+        }
+        return request.post(PATH);
+    }
+}
