@@ -15,6 +15,8 @@ public final class WebhookSignature {
 
     public static final String HEADER = "X-Nohold-Signature";
     static final String PREFIX = "sha256=";
+    /** An HMAC-SHA256 is 32 bytes: 64 hex digits. */
+    private static final int SIZE = 32;
 
     /** What checking a signature found. */
     public enum Verdict { VALID, MISSING, MALFORMED, MISMATCH }
@@ -42,6 +44,9 @@ public final class WebhookSignature {
         try {
             claimed = HexFormat.of().parseHex(value.substring(PREFIX.length()));
         } catch (IllegalArgumentException notHex) {
+            return Verdict.MALFORMED;
+        }
+        if (claimed.length != SIZE) {
             return Verdict.MALFORMED;
         }
         // Constant time, so the time a refusal takes says nothing about how much of a forged signature was right.

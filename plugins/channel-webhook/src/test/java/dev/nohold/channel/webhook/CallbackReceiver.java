@@ -6,12 +6,15 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -31,6 +34,7 @@ final class CallbackReceiver implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
     private volatile int otherwise = 200;
+    private volatile Duration stall = Duration.ZERO;
 
     private CallbackReceiver(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -60,6 +64,12 @@ final class CallbackReceiver implements AutoCloseable {
         return this;
     }
 
+    /** Every call waits this long before it is answered: a receiver too slow for the caller's timeout. */
+    CallbackReceiver stalling(Duration wait) {
+        stall = wait;
+        return this;
+    }
+
     String url() {
         return "http://127.0.0.1:" + port() + "/nohold/answers";
     }
@@ -75,11 +85,19 @@ final class CallbackReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            Map<String, String> headers = new java.util.HashMap<>();
+            Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
             headers.put(":method", exchange.getRequestMethod());
             headers.put(":path", exchange.getRequestURI().getPath());
             calls.add(new Call(Map.copyOf(headers), body, Instant.now()));
+            if (!stall.isZero()) {
+                try {
+                    Thread.sleep(stall);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             Integer scripted = statuses.poll();
             int status = scripted != null ? scripted : otherwise;
             byte[] answer = (status >= 300 ? "{\"error\":\"receiver says " + status + "\"}" : "{}").getBytes();
@@ -91,5 +109,6 @@ final class CallbackReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }
