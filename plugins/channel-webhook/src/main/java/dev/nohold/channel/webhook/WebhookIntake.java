@@ -11,6 +11,7 @@ import dev.nohold.core.channel.IntakeReceipt;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.MessageDigest;
@@ -92,7 +93,7 @@ public class WebhookIntake {
         } catch (JacksonException e) {
             throw Refusal.badInput("The body is not the JSON this call takes ({\"from\", \"text\", \"callbackUrl\"}): "
                     + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw Refusal.badInput("The body could not be read: " + e.getMessage());
         }
         if (message == null) {
@@ -108,7 +109,7 @@ public class WebhookIntake {
         return message;
     }
 
-    static void checkCallbackUrl(String url) {
+    private static void checkCallbackUrl(String url) {
         if (blank(url)) {
             throw Refusal.badInput("\"callbackUrl\" is missing: say where the answer should be posted");
         }

@@ -7,6 +7,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -30,7 +33,8 @@ public class WebhookResource {
     @POST
     @Path("/requests")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response submit(byte[] body,
+    public Response submit(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                   schema = @Schema(implementation = WebhookMessage.class))) byte[] body,
                            @HeaderParam(WebhookSignature.HEADER) String signature,
                            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         IntakeReceipt receipt = intake.submit(body == null ? new byte[0] : body, signature, idempotencyKey);
