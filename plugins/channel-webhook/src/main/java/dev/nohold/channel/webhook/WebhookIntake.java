@@ -1,0 +1,164 @@
+package dev.nohold.channel.webhook;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.nohold.core.Refusal;
+import dev.nohold.core.channel.InboundMessage;
+import dev.nohold.core.channel.Intake;
+import dev.nohold.core.channel.IntakeReceipt;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Turns a signed webhook call into a request. Every check runs before {@link Intake#submit}, cheapest first, so a
+ * refused call stores nothing and an unsigned one is never parsed.
+ */
+@ApplicationScoped
+public class WebhookIntake {
+
+    private static final Logger LOG = Logger.getLogger(WebhookIntake.class);
+
+    /** The longest key the request table keeps ({@code provider_message_id}). */
+    static final int MAX_KEY_LENGTH = 200;
+    static final int MAX_URL_LENGTH = 2000;
+
+    private final WebhookSigning signing;
+    private final WebhookConfig config;
+    private final ObjectReader json;
+    private final Intake intake;
+
+    public WebhookIntake(WebhookSigning signing, WebhookConfig config, ObjectMapper mapper, Intake intake) {
+        this.signing = signing;
+        this.config = config;
+        // Trailing garbage after the object means the caller's body is not what they think it is.
+        this.json = mapper.readerFor(WebhookMessage.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.intake = intake;
+    }
+
+    /**
+     * @param body           the raw bytes as received: what the signature covers
+     * @param signature      the {@code X-Nohold-Signature} header, or null
+     * @param idempotencyKey the caller's {@code Idempotency-Key}, or null
+     */
+    public IntakeReceipt submit(byte[] body, String signature, String idempotencyKey) {
+        WebhookSignature signer = signing.required();
+        checkSize(body);
+        checkSignature(signer, signature, body);
+        WebhookMessage message = parse(body);
+        InboundMessage inbound = InboundMessage.text(WebhookChannel.ID, message.from().strip(), message.text())
+                .withAttributes(Map.of(WebhookChannel.CALLBACK_URL, message.callbackUrl().strip()));
+        if (idempotencyKey != null) {
+            inbound = inbound.withProviderMessageId(checkKey(idempotencyKey), sha256(body));
+        }
+        IntakeReceipt receipt = intake.submit(inbound);
+        if (receipt.duplicate()) {
+            LOG.infof("Webhook call repeated with Idempotency-Key: answered with request %s", receipt.reference());
+        }
+        return receipt;
+    }
+
+    private void checkSize(byte[] body) {
+        long limit = config.maxBodySize().asLongValue();
+        if (body.length > limit) {
+            throw Refusal.tooLarge("The body is " + body.length + " bytes; this channel takes at most " + limit);
+        }
+    }
+
+    private static void checkSignature(WebhookSignature signer, String header, byte[] body) {
+        switch (signer.verify(header, body)) {
+            case VALID -> { }
+            case MISSING -> throw Refusal.unauthorized("Sign the body: send " + WebhookSignature.HEADER
+                    + ": sha256=<hex HMAC-SHA256 of the raw body with the shared secret>");
+            case MALFORMED -> throw Refusal.forbidden(WebhookSignature.HEADER
+                    + " must read sha256=<64 hex digits>");
+            case MISMATCH -> throw Refusal.forbidden(WebhookSignature.HEADER
+                    + " does not match the body: sign the exact bytes sent, with the shared secret");
+        }
+    }
+
+    private WebhookMessage parse(byte[] body) {
+        WebhookMessage message;
+        try {
+            message = json.readValue(body);
+        } catch (JacksonException e) {
+            throw Refusal.badInput("The body is not the JSON this call takes ({\"from\", \"text\", \"callbackUrl\"}): "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw Refusal.badInput("The body could not be read: " + e.getMessage());
+        }
+        if (message == null) {
+            throw Refusal.badInput("The body must be a JSON object with \"from\", \"text\" and \"callbackUrl\"");
+        }
+        if (blank(message.from())) {
+            throw Refusal.badInput("\"from\" is missing: say who is asking (their id in your system)");
+        }
+        if (blank(message.text())) {
+            throw Refusal.badInput("\"text\" is missing: say what the customer asked");
+        }
+        checkCallbackUrl(message.callbackUrl());
+        return message;
+    }
+
+    private static void checkCallbackUrl(String url) {
+        if (blank(url)) {
+            throw Refusal.badInput("\"callbackUrl\" is missing: say where the answer should be posted");
+        }
+        String reason = callbackUrlProblem(url.strip());
+        if (reason != null) {
+            throw Refusal.badInput("\"callbackUrl\" " + reason + ": give an absolute http:// or https:// URL");
+        }
+    }
+
+    private static String callbackUrlProblem(String url) {
+        if (url.length() > MAX_URL_LENGTH) {
+            return "is longer than " + MAX_URL_LENGTH + " characters";
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return "is not a URL (" + e.getReason() + ")";
+        }
+        if (!uri.isAbsolute() || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            return "is not an http(s) URL";
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            return "has no host";
+        }
+        if (uri.getRawUserInfo() != null) {
+            // The JDK client would not send them, and a secret in a stored URL shows in every log of it.
+            return "must not carry credentials";
+        }
+        return null;
+    }
+
+    private static String checkKey(String key) {
+        String trimmed = key.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_KEY_LENGTH) {
+            throw Refusal.badInput("Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        return trimmed;
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
