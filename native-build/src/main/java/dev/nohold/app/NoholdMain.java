@@ -3,16 +3,20 @@ package dev.nohold.app;
 import dev.nohold.core.database.EmbeddedDatabase;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import org.apache.camel.quarkus.main.CamelMainApplication;
 
 /**
  * Starts the platform. With no {@code quarkus.datasource.jdbc.url} configured, the embedded PostgreSQL starts first
  * (Quarkus reads the datasource URL at run time, so it only has to exist before {@link Quarkus#run}).
+ *
+ * <p>A custom main replaces Camel Quarkus's own, which is what starts the Camel runtime; so the application run is
+ * Camel's {@link CamelMainApplication}, which starts the routes and waits for the platform to stop.
  */
 @QuarkusMain
 public class NoholdMain {
 
     public static void main(String... args) {
         EmbeddedDatabase.startUnlessConfigured();
-        Quarkus.run(args);
+        Quarkus.run(CamelMainApplication.class, args);
     }
 }

@@ -16,7 +16,19 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     private static EmbeddedDatabase database;
 
-    public static synchronized EmbeddedDatabase database() {
+    /** The JDBC URL of the run's server, kept JVM-wide: a test profile restarts Quarkus in a new class loader. */
+    private static final String RUNNING_URL = "embedded-postgres.test-jdbc-url";
+
+    public static synchronized String jdbcUrl() {
+        String running = System.getProperty(RUNNING_URL);
+        if (running == null) {
+            running = database().jdbcUrl();
+            System.setProperty(RUNNING_URL, running);
+        }
+        return running;
+    }
+
+    private static synchronized EmbeddedDatabase database() {
         if (database == null) {
             database = EmbeddedDatabase.start(Path.of("target", "test-data"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -33,7 +45,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     @Override
     public Map<String, String> start() {
         return Map.of(
-                "quarkus.datasource.jdbc.url", database().jdbcUrl(),
+                "quarkus.datasource.jdbc.url", jdbcUrl(),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "",
                 "nohold.data-dir", Path.of("target", "test-data").toAbsolutePath().toString(),
