@@ -52,6 +52,20 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** A new outbox row for a reply, due at once. */
+    static Delivery pending(UUID replyId, UUID requestId, String channel, Instant now) {
+        Delivery delivery = new Delivery();
+        delivery.id = UUID.randomUUID();
+        delivery.replyId = replyId;
+        delivery.requestId = requestId;
+        delivery.channel = channel;
+        delivery.status = DeliveryStatus.PENDING;
+        delivery.nextAttemptAt = now;
+        delivery.createdAt = now;
+        delivery.updatedAt = now;
+        return delivery;
+    }
+
     public static List<Delivery> ofRequest(UUID requestId) {
         return list("requestId = ?1 order by createdAt, id", requestId);
     }

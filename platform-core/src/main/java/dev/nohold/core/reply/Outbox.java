@@ -176,16 +176,7 @@ public class Outbox {
     }
 
     private void fallBack(Delivery failed, String channel, String reason) {
-        Instant now = clock.instant();
-        Delivery next = new Delivery();
-        next.id = UUID.randomUUID();
-        next.replyId = failed.replyId;
-        next.requestId = failed.requestId;
-        next.channel = channel;
-        next.status = DeliveryStatus.PENDING;
-        next.nextAttemptAt = now;
-        next.createdAt = now;
-        next.updatedAt = now;
+        Delivery next = Delivery.pending(failed.replyId, failed.requestId, channel, clock.instant());
         next.persist();
         lifecycle.note(failed.requestId, "DELIVERY_FALLBACK",
                 failed.channel + " failed (" + reason + "); sending via " + channel);

@@ -75,15 +75,7 @@ public class Replies {
         reply.at = now;
         reply.persist();
 
-        Delivery delivery = new Delivery();
-        delivery.id = UUID.randomUUID();
-        delivery.replyId = reply.id;
-        delivery.requestId = request.id;
-        delivery.channel = request.channel;
-        delivery.status = DeliveryStatus.PENDING;
-        delivery.nextAttemptAt = now;
-        delivery.createdAt = now;
-        delivery.updatedAt = now;
+        Delivery delivery = Delivery.pending(reply.id, request.id, request.channel, now);
         delivery.persist();
 
         lifecycle.answered(request, agent);
