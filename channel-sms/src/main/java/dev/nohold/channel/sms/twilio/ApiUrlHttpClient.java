@@ -3,6 +3,8 @@ package dev.nohold.channel.sms.twilio;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,17 +16,32 @@ import java.util.Map;
  * built the URL from (the SDK has no setting for that): scheme, host and port are replaced, path and parameters kept.
  *
  * <p>It also never retries by itself: the SDK would repeat a message creation on any 5xx within a few hundred
- * milliseconds, where the core's outbox retries with back-off and writes each attempt on the request's timeline.
+ * milliseconds, and Apache HttpClient's default strategy repeats even a POST answered 429 or 503; the core's outbox
+ * retries instead, with back-off, and writes each attempt on the request's timeline.
  */
 public class ApiUrlHttpClient extends NetworkHttpClient {
 
     private final URI apiUrl;
 
     public ApiUrlHttpClient(String apiUrl) {
+        super(withoutRetries());
         this.apiUrl = URI.create(apiUrl);
         if (this.apiUrl.getScheme() == null || this.apiUrl.getHost() == null) {
             throw new IllegalArgumentException("nohold.twilio.api-url must be an absolute URL, not " + apiUrl);
         }
+    }
+
+    // What the SDK's default constructor builds, less the automatic retries.
+    private static HttpClientBuilder withoutRetries() {
+        PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
+        connections.setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG);
+        connections.setDefaultMaxPerRoute(10);
+        connections.setMaxTotal(20);
+        return HttpClientBuilder.create()
+                .useSystemProperties()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(DEFAULT_REQUEST_CONFIG)
+                .disableAutomaticRetries();
     }
 
     @Override
