@@ -33,8 +33,11 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
     private static final List<Call> calls = new CopyOnWriteArrayList<>();
     private static final Queue<Answer> scripted = new ConcurrentLinkedQueue<>();
 
-    /** One request to the stand-in: where it went, whether its credentials were right, its form fields. */
-    record Call(String method, String path, boolean authorized, Map<String, String> form) {
+    /**
+     * One request to the stand-in: where it went, whether its credentials were right, its form fields, and the sid
+     * of the message it created (null when it was refused).
+     */
+    record Call(String method, String path, boolean authorized, Map<String, String> form, String sid) {
         String field(String name) {
             return form.get(name);
         }
@@ -87,26 +90,29 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
                 .encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
         boolean authorized = expected.equals(exchange.getRequestHeaders().getFirst("Authorization"));
         String path = exchange.getRequestURI().getPath();
-        calls.add(new Call(exchange.getRequestMethod(), path, authorized, form));
         if (!authorized) {
+            calls.add(new Call(exchange.getRequestMethod(), path, false, form, null));
             respond(exchange, 401, "{\"code\":20003,\"message\":\"Authenticate\",\"more_info\":"
                     + "\"https://www.twilio.com/docs/errors/20003\",\"status\":401}");
         } else if (!"POST".equals(exchange.getRequestMethod())
                 || !path.equals("/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json")) {
+            calls.add(new Call(exchange.getRequestMethod(), path, true, form, null));
             respond(exchange, 404, "{\"code\":20404,\"message\":\"The requested resource " + path
                     + " was not found\",\"status\":404}");
         } else {
             Answer answer = scripted.poll();
             if (answer != null) {
+                calls.add(new Call("POST", path, true, form, null));
                 respond(exchange, answer.status(), answer.json());
             } else {
-                respond(exchange, 201, message(form));
+                String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+                calls.add(new Call("POST", path, true, form, sid));
+                respond(exchange, 201, message(sid, form));
             }
         }
     }
 
-    private static String message(Map<String, String> form) {
-        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+    private static String message(String sid, Map<String, String> form) {
         return """
                 {"sid": "%s", "account_sid": "%s", "to": "%s", "from": "%s", "body": %s, "status": "queued",
                  "num_segments": "1", "direction": "outbound-api", "api_version": "2010-04-01", "price": null,
