@@ -2,7 +2,10 @@ package dev.nohold.channel.sms;
 
 import java.util.Map;
 
-/** Fills a configured prompt's {@code {placeholders}}; a placeholder with no value stays as written. */
+/**
+ * Fills a configured prompt's {@code {placeholders}}; a placeholder with no value stays as written, and the double
+ * space an empty value leaves (no wait to tell for a closed request) is closed.
+ */
 final class Prompts {
 
     private Prompts() {
@@ -13,6 +16,6 @@ final class Prompts {
         for (Map.Entry<String, String> value : values.entrySet()) {
             text = text.replace("{" + value.getKey() + "}", value.getValue());
         }
-        return text.strip();
+        return text.replaceAll(" {2,}", " ").strip();
     }
 }
