@@ -4,6 +4,7 @@ import dev.nohold.channel.sms.HandledMessage.Outcome;
 import dev.nohold.core.channel.InboundMessage;
 import dev.nohold.core.channel.Intake;
 import dev.nohold.core.channel.IntakeReceipt;
+import dev.nohold.core.config.NoholdConfig;
 import dev.nohold.core.request.Lifecycle;
 import dev.nohold.core.request.Request;
 import dev.nohold.core.request.RequestStatus;
@@ -40,15 +41,17 @@ public class SmsInbound {
     private final WaitEstimates waits;
     private final SmsConfig.Prompts prompts;
     private final Clock clock;
+    private final int maxTextLength;
 
     public SmsInbound(Intake intake, Lifecycle lifecycle, OptOuts optOuts, WaitEstimates waits, SmsConfig config,
-                      Clock clock) {
+                      Clock clock, NoholdConfig nohold) {
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.optOuts = optOuts;
         this.waits = waits;
         this.prompts = config.prompts();
         this.clock = clock;
+        this.maxTextLength = nohold.intake().maxTextLength();
     }
 
     public Optional<String> take(InboundSms sms) {
@@ -76,7 +79,9 @@ public class SmsInbound {
     }
 
     private Optional<String> question(InboundSms sms) {
-        Optional<Request> waiting = newest(sms.from(), WAITING);
+        // A text that would make the waiting request too long for the core starts a new one instead.
+        Optional<Request> waiting = newest(sms.from(), WAITING).filter(request -> request.text == null
+                || request.text.length() + 1 + sms.body().strip().length() <= maxTextLength);
         if (waiting.isPresent() && lifecycle.addText(waiting.get().id, sms.body(), "SMS " + sms.messageSid())) {
             Request request = waiting.get();
             handled(sms, request.id, Outcome.JOINED);

@@ -112,5 +112,10 @@ class SmsKeywordsTest {
         assertNotEquals(reference, later);
         as("admin").get("/api/requests/" + id).then()
                 .body("text", equalTo("My router is blinking red.\nI already restarted it.\nModel X200."));
+
+        // Too long to join: the core takes at most 10000 characters a request, so it starts another.
+        String overflow = SmsTesting.reference(SignedWebhooks.text("SM3000000000000000000000000000035",
+                "z".repeat(9_990)));
+        assertNotEquals(later, overflow);
     }
 }
