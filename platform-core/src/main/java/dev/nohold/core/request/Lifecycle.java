@@ -209,6 +209,28 @@ public class Lifecycle {
         changeStatus(request, RequestStatus.CANCELLED, reason);
     }
 
+    /**
+     * The customer sent more before an agent took their request (a second SMS): the text joins the request, so the
+     * agent sees one request. Returns false, changing nothing, once the request is no longer waiting for an agent.
+     */
+    public boolean addText(UUID requestId, String text, String detail) {
+        Request request = lock(requestId);
+        boolean waiting = request.status == RequestStatus.RECEIVED || request.status == RequestStatus.TRANSCRIBING
+                || request.status == RequestStatus.QUEUED;
+        if (!waiting || text == null || text.isBlank()) {
+            return false;
+        }
+        String joined = request.text == null ? text.strip() : request.text + "\n" + text.strip();
+        if (joined.length() > config.intake().maxTextLength()) {
+            throw Refusal.tooLarge("Request " + request.reference + " would grow to " + joined.length()
+                    + " characters; at most " + config.intake().maxTextLength() + " are taken");
+        }
+        request.text = joined;
+        request.updatedAt = clock.instant();
+        record(request, "TEXT_ADDED", detail);
+        return true;
+    }
+
     /** Adds a fact to the timeline that is not a change of status (a delivery attempt, a note). */
     public void note(UUID requestId, String type, String detail) {
         record(Request.findById(requestId), type, detail);

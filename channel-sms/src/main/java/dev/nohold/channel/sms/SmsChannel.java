@@ -1,0 +1,120 @@
+package dev.nohold.channel.sms;
+
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.type.PhoneNumber;
+import dev.nohold.channel.sms.OutboundPart.Status;
+import dev.nohold.channel.sms.twilio.TwilioClients;
+import dev.nohold.channel.sms.twilio.TwilioErrors;
+import dev.nohold.core.channel.Channel;
+import dev.nohold.core.channel.DeliveryException;
+import dev.nohold.core.channel.DeliveryResult;
+import dev.nohold.core.channel.OutboundReply;
+import dev.nohold.core.config.NoholdConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The SMS channel: answers go out through Twilio's Messages resource with a status callback, so the delivery
+ * becomes DELIVERED or FAILED when Twilio hears from the carrier. A long answer goes out as several messages, each
+ * sent once however often the outbox retries (see {@link SentParts}). Twilio's timeouts, 429s and 5xxs are worth a
+ * retry; its refusals (an invalid or unsubscribed number) are not, and their reason is what the agent reads.
+ */
+@ApplicationScoped
+public class SmsChannel implements Channel {
+
+    public static final String STATUS_PATH = "/channels/sms/twilio/status";
+    private static final Logger LOG = Logger.getLogger(SmsChannel.class);
+
+    private final TwilioClients twilio;
+    private final NoholdConfig nohold;
+    private final OptOuts optOuts;
+    private final SentParts sentParts;
+
+    public SmsChannel(TwilioClients twilio, NoholdConfig nohold, OptOuts optOuts, SentParts sentParts) {
+        this.twilio = twilio;
+        this.nohold = nohold;
+        this.optOuts = optOuts;
+        this.sentParts = sentParts;
+    }
+
+    @Override
+    public String id() {
+        return SmsInbound.CHANNEL;
+    }
+
+    @Override
+    public String displayName() {
+        return "SMS";
+    }
+
+    @Override
+    public String icon() {
+        return "\uD83D\uDCF1";
+    }
+
+    @Override
+    public DeliveryResult deliver(OutboundReply reply) throws DeliveryException {
+        if (reply.text() == null || reply.text().isBlank()) {
+            throw DeliveryException.permanentFailure("An SMS carries text only: answer this request in writing");
+        }
+        if (optOuts.isOptedOut(reply.to())) {
+            throw DeliveryException.permanentFailure("The customer texted STOP: nothing may be sent to this number"
+                    + " until they text START");
+        }
+        List<String> parts = SmsParts.split(reply.text());
+        List<Integer> done = sentParts.of(reply.deliveryId()).stream().map(part -> part.part).toList();
+        for (int i = 0; i < parts.size(); i++) {
+            if (!done.contains(i)) {
+                String sid = send(reply, parts.get(i));
+                sentParts.accepted(reply.deliveryId(), i, parts.size(), sid);
+            }
+        }
+        return outcome(reply);
+    }
+
+    /** What Twilio has said so far: a status callback may already have come for every part. */
+    private DeliveryResult outcome(OutboundReply reply) throws DeliveryException {
+        List<OutboundPart> sent = sentParts.of(reply.deliveryId());
+        Optional<OutboundPart> failed = sent.stream().filter(part -> part.status == Status.FAILED).findFirst();
+        if (failed.isPresent()) {
+            throw DeliveryException.permanentFailure(failed.get().error);
+        }
+        String providerId = sent.get(0).messageSid;
+        boolean allDelivered = sent.stream().allMatch(part -> part.status == Status.DELIVERED);
+        return allDelivered ? DeliveryResult.delivered(providerId) : DeliveryResult.sent(providerId);
+    }
+
+    private String send(OutboundReply reply, String text) throws DeliveryException {
+        try {
+            Message message = Message.creator(new PhoneNumber(reply.to()), new PhoneNumber(twilio.phoneNumber()), text)
+                    .setStatusCallback(nohold.publicUrl().replaceAll("/+$", "") + STATUS_PATH)
+                    .create(twilio.rest());
+            LOG.infof("Answer to request %s sent as %s", reply.reference(), message.getSid());
+            return message.getSid();
+        } catch (ApiConnectionException e) {
+            throw DeliveryException.transientFailure("Twilio could not be reached: " + e.getMessage(), e);
+        } catch (ApiException e) {
+            throw failure(reply, e);
+        } catch (IllegalStateException e) {
+            throw DeliveryException.permanentFailure(e.getMessage());
+        }
+    }
+
+    private DeliveryException failure(OutboundReply reply, ApiException e) {
+        Integer status = e.getStatusCode();
+        String reason = TwilioErrors.describe(e.getCode(), e.getMessage());
+        if (status == null || status == 429 || status >= 500) {
+            return DeliveryException.transientFailure("Twilio answered " + (status == null ? "with an error" : status)
+                    + ": " + reason, e);
+        }
+        if (e.getCode() != null && e.getCode() == TwilioErrors.UNSUBSCRIBED) {
+            optOuts.optOut(reply.to(), "Twilio error " + TwilioErrors.UNSUBSCRIBED);
+        }
+        return DeliveryException.permanentFailure(reason);
+    }
+}

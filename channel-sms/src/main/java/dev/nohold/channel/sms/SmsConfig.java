@@ -1,0 +1,70 @@
+package dev.nohold.channel.sms;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/**
+ * The SMS channel's settings under {@code nohold.sms.*}. Every word a texter reads is a prompt here, so an operator
+ * translates the channel by setting them; placeholders in braces are filled in: {@code {reference}}, {@code {wait}},
+ * {@code {position}}, {@code {minutes}}.
+ */
+@ConfigMapping(prefix = "nohold.sms")
+public interface SmsConfig {
+
+    /** Larger webhook bodies are refused unread: Twilio's own (1600 characters of text and its fields) are far smaller. */
+    @WithDefault("65536")
+    int maxWebhookBytes();
+
+    /** How far back assignments count toward the expected wait. */
+    @WithDefault("PT1H")
+    java.time.Duration throughputWindow();
+
+    Prompts prompts();
+
+    interface Prompts {
+        @WithDefault("Thanks, we have your request {reference}. {wait} Text STATUS for news, CANCEL to withdraw it.")
+        String received();
+
+        @WithDefault("Added to your request {reference}. {wait}")
+        String joined();
+
+        @WithDefault("Request {reference}: {wait}")
+        String status();
+
+        @WithDefault("An agent is working on it now.")
+        String withAgent();
+
+        @WithDefault("You are next; an agent will take it in a moment.")
+        String waitNow();
+
+        @WithDefault("You are number {position} in line; expected wait about {minutes} min.")
+        String waitKnown();
+
+        @WithDefault("You are number {position} in line; an agent will answer as soon as one is free.")
+        String waitUnknown();
+
+        @WithDefault("Request {reference} is cancelled. Text us again any time.")
+        String cancelled();
+
+        @WithDefault("You have no open request. Text your question and an agent will answer.")
+        String noOpenRequest();
+
+        @WithDefault("Nohold help line: text your question and an agent answers by text. STATUS: where your request "
+                + "stands. CANCEL: withdraw it. STOP: no more texts, START: texts again. Msg&data rates may apply.")
+        String help();
+
+        /**
+         * The answer to STOP. Unset by default because Twilio (on long codes and toll-free numbers) already answers
+         * STOP with the carrier's confirmation and delivers nothing more to the number, ours included.
+         */
+        Optional<String> stopped();
+
+        @WithDefault("You will get our texts again. Text your question and an agent will answer.")
+        String started();
+
+        @WithDefault("Please text your question in words; this line cannot read pictures or empty messages.")
+        String empty();
+    }
+}

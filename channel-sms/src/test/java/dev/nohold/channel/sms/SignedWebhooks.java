@@ -1,0 +1,81 @@
+package dev.nohold.channel.sms;
+
+import com.twilio.security.RequestValidator;
+import io.restassured.response.Response;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static io.restassured.RestAssured.given;
+
+/** Posts to the SMS webhooks as Twilio does: form-encoded, signed with the auth token over the public URL. */
+final class SignedWebhooks {
+
+    static final String PUBLIC_URL = "https://help.example.test";
+    static final String CUSTOMER = "+15551230001";
+
+    private SignedWebhooks() {
+    }
+
+    /** An incoming SMS from {@link #CUSTOMER}. */
+    static Response text(String messageSid, String body) {
+        return text(messageSid, CUSTOMER, body);
+    }
+
+    static Response text(String messageSid, String from, String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("ToCountry", "US");
+        form.put("SmsMessageSid", messageSid);
+        form.put("NumMedia", "0");
+        form.put("MessageSid", messageSid);
+        form.put("AccountSid", TwilioStandIn.ACCOUNT_SID);
+        form.put("From", from);
+        form.put("To", TwilioStandIn.OUR_NUMBER);
+        form.put("Body", body);
+        form.put("NumSegments", "1");
+        form.put("ApiVersion", "2010-04-01");
+        return post("/channels/sms/twilio", form);
+    }
+
+    static Response status(String messageSid, String messageStatus, String errorCode) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("MessageSid", messageSid);
+        form.put("SmsSid", messageSid);
+        form.put("AccountSid", TwilioStandIn.ACCOUNT_SID);
+        form.put("From", TwilioStandIn.OUR_NUMBER);
+        form.put("MessageStatus", messageStatus);
+        if (errorCode != null) {
+            form.put("ErrorCode", errorCode);
+        }
+        return post(SmsChannel.STATUS_PATH, form);
+    }
+
+    static Response post(String path, Map<String, String> form) {
+        return given().formParams(form).header("X-Twilio-Signature", signature(PUBLIC_URL + path, form))
+                .post(path);
+    }
+
+    /** Twilio's scheme: HMAC-SHA1 of the URL followed by each parameter's name and value, sorted by name. */
+    static String signature(String url, Map<String, String> form) {
+        StringBuilder data = new StringBuilder(url);
+        new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(TwilioStandIn.AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            String signature = Base64.getEncoder()
+                    .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+            if (!new RequestValidator(TwilioStandIn.AUTH_TOKEN).validate(url, form, signature)) {
+                throw new IllegalStateException("The test signs differently from the Twilio SDK's validator");
+            }
+            return signature;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

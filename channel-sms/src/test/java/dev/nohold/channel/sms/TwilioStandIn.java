@@ -1,0 +1,150 @@
+package dev.nohold.channel.sms;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Twilio's REST API as the SMS channel sees it, on 127.0.0.1: the Messages resource answers 201 with a message
+ * resource, or the scripted error, and refuses (401, Twilio's code 20003) any call without the account's
+ * credentials. Every call that reached it is kept, including refused ones.
+ */
+public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
+
+    static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
+    static final String AUTH_TOKEN = "test-auth-token-for-signatures";
+    static final String OUR_NUMBER = "+15005550006";
+
+    private static HttpServer server;
+    private static final List<Call> calls = new CopyOnWriteArrayList<>();
+    private static final Queue<Answer> scripted = new ConcurrentLinkedQueue<>();
+
+    /**
+     * One request to the stand-in: where it went, whether its credentials were right, its form fields, and the sid
+     * of the message it created (null when it was refused).
+     */
+    record Call(String method, String path, boolean authorized, Map<String, String> form, String sid) {
+        String field(String name) {
+            return form.get(name);
+        }
+    }
+
+    private record Answer(int status, String json) {
+    }
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (server == null) {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new IllegalStateException("The Twilio stand-in could not listen", e);
+            }
+            server.createContext("/", TwilioStandIn::handle);
+            server.start();
+        }
+        return Map.of("nohold.twilio.api-url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        // kept for the whole run, like the database: every test class shares it
+    }
+
+    /** The calls that asked for a message to be sent with the account's credentials. */
+    static List<Call> messagesSent() {
+        return calls.stream().filter(call -> call.authorized() && call.path().endsWith("/Messages.json")).toList();
+    }
+
+    static List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The next message creation gets this answer instead of 201. */
+    static void answerNext(int status, String json) {
+        scripted.add(new Answer(status, json));
+    }
+
+    static void reset() {
+        calls.clear();
+        scripted.clear();
+    }
+
+    private static void handle(HttpExchange exchange) throws IOException {
+        Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String expected = "Basic " + Base64.getEncoder()
+                .encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
+        boolean authorized = expected.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+        String path = exchange.getRequestURI().getPath();
+        if (!authorized) {
+            calls.add(new Call(exchange.getRequestMethod(), path, false, form, null));
+            respond(exchange, 401, "{\"code\":20003,\"message\":\"Authenticate\",\"more_info\":"
+                    + "\"https://www.twilio.com/docs/errors/20003\",\"status\":401}");
+        } else if (!"POST".equals(exchange.getRequestMethod())
+                || !path.equals("/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json")) {
+            calls.add(new Call(exchange.getRequestMethod(), path, true, form, null));
+            respond(exchange, 404, "{\"code\":20404,\"message\":\"The requested resource " + path
+                    + " was not found\",\"status\":404}");
+        } else {
+            Answer answer = scripted.poll();
+            if (answer != null) {
+                calls.add(new Call("POST", path, true, form, null));
+                respond(exchange, answer.status(), answer.json());
+            } else {
+                String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+                calls.add(new Call("POST", path, true, form, sid));
+                respond(exchange, 201, message(sid, form));
+            }
+        }
+    }
+
+    private static String message(String sid, Map<String, String> form) {
+        return """
+                {"sid": "%s", "account_sid": "%s", "to": "%s", "from": "%s", "body": %s, "status": "queued",
+                 "num_segments": "1", "direction": "outbound-api", "api_version": "2010-04-01", "price": null,
+                 "error_code": null, "error_message": null,
+                 "uri": "/2010-04-01/Accounts/%s/Messages/%s.json"}"""
+                .formatted(sid, ACCOUNT_SID, form.get("To"), form.get("From"), quoted(form.get("Body")),
+                        ACCOUNT_SID, sid);
+    }
+
+    private static String quoted(String text) {
+        return "\"" + (text == null ? "" : text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
+                + "\"";
+    }
+
+    private static Map<String, String> parse(String body) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : body.split("&")) {
+            if (!pair.isEmpty()) {
+                int eq = pair.indexOf('=');
+                form.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
