@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Turns a customer's recording into the 16 kHz mono 16-bit PCM recognizers need, in pure Java, and refuses what it
@@ -57,6 +58,11 @@ public class AudioNormalizer {
         if (container != AudioContainer.WAV) {
             throw new UnusableAudio("The recording is " + container.label + " audio; only WAV (16-bit PCM, μ-law or"
                     + " A-law) is transcribed, so it is kept to be listened to");
+        }
+        Optional<String> undecodable = AudioContainer.undecodableWavEncoding(recording);
+        if (undecodable.isPresent()) {
+            throw new UnusableAudio("The recording is a WAV file with " + undecodable.get() + " samples, an encoding"
+                    + " that is not transcribed; 16-bit PCM, μ-law and A-law WAV are");
         }
         try (AudioInputStream wav = AudioSystem.getAudioInputStream(new ByteArrayInputStream(recording))) {
             return normalize(wav, recording.length);

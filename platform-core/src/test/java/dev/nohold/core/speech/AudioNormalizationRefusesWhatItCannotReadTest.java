@@ -36,7 +36,7 @@ class AudioNormalizationRefusesWhatItCannotReadTest {
 
     @Test
     void anEncodingInsideWavThatIsNotTranscribed() {
-        assertReason(BadAudio.mp3InWav(), "WAV");
+        assertReason(BadAudio.mp3InWav(), "a WAV file with MPEG (MP3) samples, an encoding that is not transcribed");
     }
 
     @Test
