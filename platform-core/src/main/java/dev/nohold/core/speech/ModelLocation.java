@@ -64,8 +64,14 @@ public final class ModelLocation {
     }
 
     private static Path extract(URI marker, Path models) throws IOException {
-        FileSystem jar = jarFileSystem(marker);
-        Path source = jar.provider().getPath(marker).getParent();
+        try (FileSystem jar = FileSystems.newFileSystem(marker, Map.of())) {
+            return extract(jar.provider().getPath(marker).getParent(), models);
+        } catch (FileSystemAlreadyExistsException e) {
+            return extract(FileSystems.getFileSystem(marker).provider().getPath(marker).getParent(), models);
+        }
+    }
+
+    private static Path extract(Path source, Path models) throws IOException {
         String uuid = Files.readString(source.resolve("uuid"), StandardCharsets.UTF_8).strip();
         Path target = models.resolve("model-en-us-" + uuid.replaceAll("[^A-Za-z0-9-]", ""));
         if (Files.isRegularFile(target.resolve("uuid"))) {
@@ -94,14 +100,6 @@ public final class ModelLocation {
             deleteTree(partial);
         }
         return target;
-    }
-
-    private static FileSystem jarFileSystem(URI marker) throws IOException {
-        try {
-            return FileSystems.newFileSystem(marker, Map.of());
-        } catch (FileSystemAlreadyExistsException e) {
-            return FileSystems.getFileSystem(marker);
-        }
     }
 
     private static void deleteTree(Path folder) {

@@ -54,7 +54,7 @@ public class TranscriptionClaim {
         return due.stream().map(request -> {
             request.transcriptionLeaseUntil = now.plus(config.lease());
             request.transcriptionAttempts++;
-            return new ClaimedRecording(request.id, request.reference, request.audioKey, request.audioType,
+            return new ClaimedRecording(request.id, request.reference, request.audioKey,
                     request.transcriptionAttempts);
         }).toList();
     }
