@@ -157,6 +157,7 @@ public class AudioNormalizer {
     private static String describe(AudioFormat format) {
         String encoding = format.getEncoding() == AudioFormat.Encoding.ULAW ? "μ-law"
                 : format.getEncoding() == AudioFormat.Encoding.ALAW ? "A-law"
+                : format.getEncoding() == PCM ? format.getSampleSizeInBits() + "-bit PCM"
                 : format.getSampleSizeInBits() + "-bit " + format.getEncoding();
         String channels = switch (format.getChannels()) {
             case 1 -> "mono";

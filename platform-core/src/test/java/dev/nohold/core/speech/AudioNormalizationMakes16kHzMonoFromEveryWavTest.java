@@ -39,7 +39,7 @@ class AudioNormalizationMakes16kHzMonoFromEveryWavTest {
         String encoding = switch (parts[0]) {
             case "ulaw" -> "μ-law";
             case "alaw" -> "A-law";
-            default -> "16-bit PCM_SIGNED";
+            default -> "16-bit PCM";
         };
 
         assertEquals(rate + " " + encoding + " " + parts[2] + " WAV",
