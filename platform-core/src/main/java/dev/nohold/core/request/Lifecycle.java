@@ -6,6 +6,7 @@ import dev.nohold.core.channel.InboundMessage;
 import dev.nohold.core.channel.IntakeReceipt;
 import dev.nohold.core.config.NoholdConfig;
 import dev.nohold.core.media.MediaStore;
+import dev.nohold.core.speech.Transcript;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -111,11 +112,18 @@ public class Lifecycle {
 
     /** Speech recognition produced the request's text: it joins the queue. */
     public void transcribed(UUID requestId, String text, String detail) {
+        transcribed(requestId, new Transcript(text, null, List.of()), detail);
+    }
+
+    /** Speech recognition produced the request's text, with its confidence and word timings: it joins the queue. */
+    public void transcribed(UUID requestId, Transcript transcript, String detail) {
         Request request = lock(requestId);
         if (request.status != RequestStatus.TRANSCRIBING) {
             return;
         }
-        request.text = blankToNull(text);
+        request.text = blankToNull(transcript.text());
+        request.transcriptConfidence = transcript.confidence();
+        request.transcriptWords = transcript.words();
         record(request, "TRANSCRIBED", detail);
         queue(request, null);
     }

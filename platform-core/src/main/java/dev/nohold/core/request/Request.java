@@ -1,6 +1,7 @@
 package dev.nohold.core.request;
 
 import dev.nohold.core.agent.Agent;
+import dev.nohold.core.speech.TranscriptWord;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,6 +18,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -47,6 +49,23 @@ public class Request extends PanacheEntityBase {
 
     @Column(name = "audio_type")
     public String audioType;
+
+    /** Speech recognition's mean word confidence (0 to 1) for the text of a spoken request. */
+    @Column(name = "transcript_confidence")
+    public Double transcriptConfidence;
+
+    /** Each recognized word with its place in the recording, so the inbox can follow along the audio. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "transcript_words")
+    public List<TranscriptWord> transcriptWords;
+
+    /** Until when one node owns this request's transcription; after that any node may take it up. */
+    @Column(name = "transcription_lease_until")
+    public Instant transcriptionLeaseUntil;
+
+    /** How many times transcription was started; a recording that stops the platform each time is given up. */
+    @Column(name = "transcription_attempts")
+    public int transcriptionAttempts;
 
     public String language;
 

@@ -100,7 +100,7 @@ public class RequestQueries {
                 .toList();
         return new RequestView(request.id, request.reference, request.channel, request.from, request.status.name(),
                 request.text, audioUrl(request), assignee(request), IsoTime.format(request.createdAt),
-                request.language, replies, deliveries, events);
+                request.language, replies, deliveries, events, request.transcriptConfidence);
     }
 
     /** The customer's original recording, as stored. */

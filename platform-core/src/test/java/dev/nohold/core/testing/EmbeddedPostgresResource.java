@@ -4,6 +4,7 @@ import dev.nohold.core.database.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -44,7 +45,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public Map<String, String> start() {
-        return Map.of(
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", jdbcUrl(),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "",
@@ -55,7 +56,11 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
                 "nohold.delivery.poll-interval", "200ms",
                 "nohold.delivery.initial-backoff", "200ms",
                 "nohold.delivery.max-backoff", "1s",
-                "nohold.delivery.give-up-after", "3s");
+                "nohold.delivery.give-up-after", "3s"));
+        // Recordings left in TRANSCRIBING are found within a test's patience; "too large" stays cheap to build.
+        settings.put("nohold.speech.poll-interval", "500ms");
+        settings.put("nohold.speech.max-bytes", "8M");
+        return settings;
     }
 
     @Override

@@ -1,0 +1,47 @@
+package dev.nohold.core.speech;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Speech recognition's typed configuration under {@code nohold.speech.*}; every default lives here. */
+@ConfigMapping(prefix = "nohold.speech")
+public interface SpeechConfig {
+
+    /** A Vosk model folder to use instead of the bundled small English model (another language, a larger model). */
+    Optional<String> modelPath();
+
+    /** Recordings longer than this are kept for the agent to hear but not transcribed. */
+    @WithDefault("10m")
+    Duration maxDuration();
+
+    /** Recordings larger than this are kept but not transcribed: decoding holds a few copies in memory. */
+    @WithDefault("64M")
+    MemorySize maxBytes();
+
+    /** How many recordings are transcribed at once; each takes one core. Default: the machine's cores. */
+    OptionalInt threads();
+
+    /** Safety-net poll for recordings waiting in TRANSCRIBING (a lost wake-up, a job left by a stopped node). */
+    @WithDefault("30s")
+    Duration pollInterval();
+
+    /**
+     * How long one node owns a transcription it started; renewed at every poll while it runs, so a node that stops
+     * mid-way hands the recording to the next claim after at most this long.
+     */
+    @WithDefault("2m")
+    Duration lease();
+
+    /** A recording whose transcription was started this many times without finishing is queued without text. */
+    @WithDefault("3")
+    int maxAttempts();
+
+    default int workerCount() {
+        return Math.max(1, threads().orElse(Runtime.getRuntime().availableProcessors()));
+    }
+}
