@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Dispatch latency, printed, not asserted: (1) a request becoming QUEUED while an agent is idle, until it is
  * ASSIGNED; (2) an agent becoming AVAILABLE while work waits, until they hold it. Both measured from the platform's
- * own timestamps in the database. Run: {@code ./mvnw -pl platform-core -Pbench test -Dtest=DispatchBenchmark}.
+ * own timestamps in the database. Run: {@code ./mvnw -pl platform-core -Pbenchmark test -Dtest=DispatchBenchmark}.
  */
 @QuarkusTest
 @Tag("benchmark")
