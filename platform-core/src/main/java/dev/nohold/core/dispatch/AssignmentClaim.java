@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The atomic claim of one assignment in PostgreSQL: the longest-idle agent with free capacity gets the
@@ -29,17 +28,21 @@ public class AssignmentClaim {
             r.status = 'QUEUED'
             and (r.required_skill is null or a.skills @> jsonb_build_array(r.required_skill))""";
 
-    private static final String CANDIDATE_AGENT = """
-            select a.id from agent a
-             where a.presence = 'AVAILABLE' and a.open_assignments < a.capacity
-               and exists (select 1 from customer_request r where %s)
-             order by a.idle_since, a.id
-             limit 1""".formatted(WAITING_REQUEST_FOR_AGENT);
-
-    private static final String LOCK_IDLE_AGENT = """
+    /** The candidate is chosen without locks, then only its row is locked and its idleness checked again. */
+    private static final String LOCK_CANDIDATE_AGENT = """
             select * from agent
-             where id = :agent and presence = 'AVAILABLE' and open_assignments < capacity
-               for update""";
+             where id = (select a.id from agent a
+                          where a.presence = 'AVAILABLE' and a.open_assignments < a.capacity
+                            and exists (select 1 from customer_request r where %s)
+                          order by a.idle_since, a.id
+                          limit 1)
+               and presence = 'AVAILABLE' and open_assignments < capacity
+               for update""".formatted(WAITING_REQUEST_FOR_AGENT);
+
+    private static final String ANY_CANDIDATE_AGENT = """
+            select exists (select 1 from agent a
+                            where a.presence = 'AVAILABLE' and a.open_assignments < a.capacity
+                              and exists (select 1 from customer_request r where %s))""".formatted(WAITING_REQUEST_FOR_AGENT);
 
     private static final String NEXT_REQUEST_FOR_AGENT = """
             select r.* from customer_request r, agent a
@@ -63,12 +66,11 @@ public class AssignmentClaim {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean assignNext() {
         for (int race = 0; race < MAX_RACES_PER_CLAIM; race++) {
-            UUID candidate = candidateAgent();
-            if (candidate == null) {
-                return false;
-            }
-            Agent agent = lockIfStillIdle(candidate);
+            Agent agent = lockCandidateAgent();
             if (agent == null) {
+                if (!anyCandidate()) {
+                    return false;
+                }
                 continue;
             }
             Request request = nextRequestFor(agent);
@@ -80,24 +82,15 @@ public class AssignmentClaim {
         return true;
     }
 
+    /** Null when there is no idle agent with waiting work, or when another dispatcher changed the candidate. */
     @SuppressWarnings("unchecked")
-    private UUID candidateAgent() {
-        List<UUID> found = entityManager.createNativeQuery(CANDIDATE_AGENT, UUID.class).getResultList();
+    private Agent lockCandidateAgent() {
+        List<Agent> found = entityManager.createNativeQuery(LOCK_CANDIDATE_AGENT, Agent.class).getResultList();
         return found.isEmpty() ? null : found.get(0);
     }
 
-    @SuppressWarnings("unchecked")
-    private Agent lockIfStillIdle(UUID agentId) {
-        List<Agent> found = entityManager.createNativeQuery(LOCK_IDLE_AGENT, Agent.class)
-                .setParameter("agent", agentId)
-                .getResultList();
-        if (found.isEmpty()) {
-            return null;
-        }
-        // The row may have been read into this session before the lock; work on what the lock saw.
-        Agent agent = found.get(0);
-        entityManager.refresh(agent);
-        return agent;
+    private boolean anyCandidate() {
+        return (Boolean) entityManager.createNativeQuery(ANY_CANDIDATE_AGENT, Boolean.class).getSingleResult();
     }
 
     @SuppressWarnings("unchecked")
