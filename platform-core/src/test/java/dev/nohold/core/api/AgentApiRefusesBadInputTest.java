@@ -94,6 +94,15 @@ class AgentApiRefusesBadInputTest {
     }
 
     @Test
+    void aBodyOverThePlatformsLimitIsRefusedUnreadWithAJsonError() {
+        IntakeReceipt receipt = assignedToOwner();
+        as("owner").contentType(ContentType.JSON).body(new byte[21 * 1024 * 1024])
+                .post("/api/requests/" + receipt.id() + "/reply")
+                .then().statusCode(413).body("error", containsString("larger than"));
+        as("owner").get("/api/requests/" + receipt.id()).then().body("replies", empty());
+    }
+
+    @Test
     void aReplyToAnAnsweredRequestIsAConflict() {
         IntakeReceipt receipt = assignedToOwner();
         as("owner").contentType(ContentType.JSON).body(Map.of("text", "first answer"))
