@@ -55,13 +55,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts (initialising on first use) the server whose data lives under {@code dataDir/postgres}. */
     public static EmbeddedDatabase start(Path dataDir) {
+        return start(dataDir, 0);
+    }
+
+    /** As {@link #start(Path)}, on the given port (0: any free port). */
+    public static EmbeddedDatabase start(Path dataDir, int port) {
         try {
             Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
             Files.createDirectories(pgData.getParent());
             FileLock ownership = claim(dataDir.toAbsolutePath().normalize().resolve("nohold.lock"));
             stopStaleServer(pgData);
             long started = System.nanoTime();
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setServerConfig("fsync", "on")
