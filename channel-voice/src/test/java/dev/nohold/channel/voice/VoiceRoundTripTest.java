@@ -44,7 +44,7 @@ class VoiceRoundTripTest {
                 .then().statusCode(200).extract().response());
         String id = (String) VoiceWebhooks.requestByReference(reference).get("id");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("admin").get("/api/requests/" + id).then()
-                .body("status", equalTo("QUEUED")).body("text", containsString("call me back"))
+                .body("status", equalTo("QUEUED")).body("text", containsString("my order"))
                 .body("audioUrl", equalTo("/api/requests/" + id + "/audio")));
         assertEquals(1, VoiceTwilioStandIn.recordingFetches().size());
 
