@@ -17,6 +17,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Twilio's retries, forgeries, broken recordings, silent callers and callbacks nobody picks up. */
@@ -85,6 +86,26 @@ class VoiceWebhookEdgeCasesTest {
         VoiceWebhooks.status("CAsilent", "completed", null).then().statusCode(204);
         as("admin").get("/api/requests?channel=voice").then().body("size()", equalTo(1))
                 .body("[0].text", equalTo(RecordedCalls.NO_MESSAGE)).body("[0].status", equalTo("QUEUED"));
+    }
+
+    @Test
+    void recordingArrivingAfterTheCallEndedReplacesTheCallBackRequest() {
+        VoiceWebhooks.status("CAlate", "completed", null).then().statusCode(204);
+        String reference = VoiceWebhooks.reference(VoiceWebhooks.recorded("CAlate", "RElate", 3).then()
+                .statusCode(200).extract().response());
+        as("admin").get("/api/requests?channel=voice").then().body("size()", equalTo(2))
+                .body("find { it.text == '" + RecordedCalls.NO_MESSAGE + "' }.status", equalTo("CANCELLED"))
+                .body("find { it.reference == '" + reference + "' }.status", not(equalTo("CANCELLED")));
+        VoiceWebhooks.status("CAlate", "completed", null).then().statusCode(204);
+        as("admin").get("/api/requests?channel=voice").then().body("size()", equalTo(2));
+    }
+
+    @Test
+    void emptyRecordingLeavesACallBackRequestAndThanksTheCaller() {
+        Map<String, String> form = VoiceWebhooks.call("CAempty");
+        String reference = VoiceWebhooks.reference(VoiceWebhooks.post(VoicePaths.RECORDED, form).then()
+                .statusCode(200).extract().response());
+        assertEquals(RecordedCalls.NO_MESSAGE, VoiceWebhooks.requestByReference(reference).get("text"));
     }
 
     @Test
