@@ -162,6 +162,8 @@ public class Outbox {
             if (delivery.status != DeliveryStatus.SENT) {
                 return;
             }
+            // The request first, locked: the note reads it, and giving up changes its status.
+            Request.findById(delivery.requestId, LockModeType.PESSIMISTIC_WRITE);
             Instant now = clock.instant();
             delivery.updatedAt = now;
             delivery.leaseUntil = null;
