@@ -30,13 +30,18 @@ public class VoiceStatusCallbacks {
         this.config = config;
     }
 
-    public void report(TwilioCall call, String callStatus, String answeredBy) {
+    /**
+     * @param direction Twilio's {@code Direction}: only a caller's own ({@code inbound}) call can leave a request;
+     *                  a late status of an earlier callback attempt must not make one from our own number
+     */
+    public void report(TwilioCall call, String callStatus, String answeredBy, String direction) {
         String status = callStatus == null ? "" : callStatus.toLowerCase(Locale.ROOT);
         Optional<Delivery> callback = QuarkusTransaction.requiringNew().call(() ->
                 Delivery.byProviderId(IncomingCalls.CHANNEL, call.callSid()));
         if (callback.isPresent()) {
             callbackEnded(callback.get(), status, answeredBy);
-        } else if ("completed".equals(status) && !recordedCalls.handled(call.callSid())) {
+        } else if ("completed".equals(status) && "inbound".equalsIgnoreCase(direction)
+                && !recordedCalls.handled(call.callSid())) {
             recordedCalls.noMessage(call);
         }
     }

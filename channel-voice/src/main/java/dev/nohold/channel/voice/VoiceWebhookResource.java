@@ -106,7 +106,7 @@ public class VoiceWebhookResource {
     public Response status(MultivaluedMap<String, String> form, @Context UriInfo uri,
                            @HeaderParam(TwilioSignature.HEADER) String twilioSignature) {
         TwilioCall call = verified(form, uri, twilioSignature);
-        statuses.report(call, form.getFirst("CallStatus"), form.getFirst("AnsweredBy"));
+        statuses.report(call, form.getFirst("CallStatus"), form.getFirst("AnsweredBy"), form.getFirst("Direction"));
         return Response.noContent().build();
     }
 

@@ -109,6 +109,17 @@ class VoiceWebhookEdgeCasesTest {
     }
 
     @Test
+    void lateStatusOfAnEarlierCallbackLeavesNoRequest() {
+        Map<String, String> form = VoiceWebhooks.call("CAoldcallback");
+        form.put("From", VoiceWebhooks.OUR_NUMBER);
+        form.put("To", VoiceWebhooks.CALLER);
+        form.put("Direction", "outbound-api");
+        form.put("CallStatus", "completed");
+        VoiceWebhooks.post(VoicePaths.STATUS, form).then().statusCode(204);
+        as("admin").get("/api/requests?channel=voice").then().body("size()", equalTo(0));
+    }
+
+    @Test
     void unansweredCallbackIsRetriedThenFallsBackToSms() {
         String reference = VoiceWebhooks.reference(VoiceWebhooks.recorded("CAnoanswer", "REnoanswer", 3).then()
                 .statusCode(200).extract().response());
