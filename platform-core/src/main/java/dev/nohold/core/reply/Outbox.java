@@ -149,6 +149,37 @@ public class Outbox {
         return found.map(delivery -> delivery.requestId);
     }
 
+    /**
+     * A provider's status callback saying a sent message did not reach the customer this time, but may later (a
+     * callback call unanswered or busy): the delivery goes back to PENDING with the usual back-off, or fails for
+     * good (and falls back) once the give-up time has passed.
+     */
+    @Transactional
+    public Optional<UUID> providerReportedRetryable(String channel, String providerId, String reason) {
+        Optional<Delivery> found = Delivery.find("channel = ?1 and providerId = ?2", channel, providerId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        found.ifPresent(delivery -> {
+            if (delivery.status != DeliveryStatus.SENT) {
+                return;
+            }
+            // The request first, locked: the note reads it, and giving up changes its status.
+            Request.findById(delivery.requestId, LockModeType.PESSIMISTIC_WRITE);
+            Instant now = clock.instant();
+            delivery.updatedAt = now;
+            delivery.leaseUntil = null;
+            delivery.lastError = reason;
+            lifecycle.note(delivery.requestId, "DELIVERY_ATTEMPT",
+                    "attempt " + delivery.attempts + " via " + channel + " failed: " + reason);
+            if (now.isBefore(delivery.createdAt.plus(settings.giveUpAfter()))) {
+                delivery.status = DeliveryStatus.PENDING;
+                delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
+            } else {
+                fail(delivery, "gave up after " + delivery.attempts + " attempts: " + reason);
+            }
+        });
+        return found.map(delivery -> delivery.requestId);
+    }
+
     Duration backoff(int attempts) {
         long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
         Duration wait = settings.initialBackoff().multipliedBy(factor);

@@ -179,6 +179,33 @@ public class Lifecycle {
         workAvailable.fire(new WorkAvailable("agent " + agent.username + " answered"));
     }
 
+    /**
+     * The customer was connected live to the agent holding their request (a voice call bridged to the agent's
+     * phone) and the call ended: the conversation was the answer, so the request is answered and delivered at once,
+     * without a reply row, and the agent is free again.
+     */
+    public void answeredLive(UUID requestId, String detail) {
+        Request unlocked = Request.findById(requestId);
+        if (unlocked == null) {
+            throw Refusal.notFound("No request " + requestId);
+        }
+        // The agent row before the request, as the dispatcher and replies lock them, so the three never deadlock.
+        Agent agent = unlocked.assignedTo;
+        if (agent != null) {
+            Agent.getEntityManager().lock(agent, LockModeType.PESSIMISTIC_WRITE);
+        }
+        Request request = lock(requestId);
+        if (request.status != RequestStatus.ASSIGNED || agent == null) {
+            return;
+        }
+        agent.openAssignments = Math.max(0, agent.openAssignments - 1);
+        agent.idleSince = clock.instant();
+        record(request, "ANSWERED_LIVE", "by " + agent.username + ": " + detail);
+        changeStatus(request, RequestStatus.ANSWERED, null);
+        changeStatus(request, RequestStatus.DELIVERED, detail);
+        workAvailable.fire(new WorkAvailable("agent " + agent.username + " ended a live call"));
+    }
+
     public void delivered(UUID requestId, String detail) {
         Request request = lock(requestId);
         if (request.status == RequestStatus.ANSWERED || request.status == RequestStatus.DELIVERY_FAILED) {

@@ -1,0 +1,123 @@
+package dev.nohold.channel.voice;
+
+import dev.nohold.core.channel.InboundMessage;
+import dev.nohold.core.channel.Intake;
+import dev.nohold.core.channel.IntakeReceipt;
+import dev.nohold.core.request.Lifecycle;
+import dev.nohold.core.request.Request;
+import dev.nohold.core.request.RequestStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns what a caller left into one request per call (the CallSid is the idempotency key, so Twilio's retries and a
+ * recording's second callback find the first request): the recording, fetched and handed to the core's speech step;
+ * a recording Twilio would not give, queued with the reason; or, when the caller said nothing, a request to call
+ * them back.
+ *
+ * <p>A caller who hangs up right after speaking makes Twilio send the recording and the call's end at about the same
+ * time, so the "call me back" request may be made while the recording is still being fetched. It has a key of its
+ * own, and the recording, when it arrives, cancels it (with the reason): the agent works on the recording only.
+ */
+@ApplicationScoped
+public class RecordedCalls {
+
+    /** The text of a request left by a caller who said nothing: agents see they must call back. */
+    public static final String NO_MESSAGE = "Caller left no message: please call back";
+    private static final String NO_MESSAGE_KEY = "no-message:";
+    private static final Logger LOG = Logger.getLogger(RecordedCalls.class);
+
+    private final Intake intake;
+    private final Lifecycle lifecycle;
+    private final RecordingDownloads downloads;
+    private final VoiceConfig config;
+
+    public RecordedCalls(Intake intake, Lifecycle lifecycle, RecordingDownloads downloads, VoiceConfig config) {
+        this.intake = intake;
+        this.lifecycle = lifecycle;
+        this.downloads = downloads;
+        this.config = config;
+    }
+
+    /** The reference of this call's request, made now from what the call left if it has none yet. */
+    public String take(TwilioCall call) {
+        Optional<String> earlier = referenceOf(call.callSid());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        if (!call.hasRecording()) {
+            return noMessage(call);
+        }
+        RecordingDownloads.Download download = downloads.fetch(call.recordingUrl());
+        Map<String, String> attributes = attributes(call);
+        attributes.put("recordingSid", String.valueOf(call.recordingSid()));
+        IntakeReceipt receipt;
+        if (download.succeeded()) {
+            receipt = intake.submit(message(call, call.callSid(), null, attributes)
+                    .withAudio(download.wav(), "audio/wav"));
+            LOG.infof("Recording of call for request %s stored for transcription", receipt.reference());
+        } else {
+            receipt = intake.submit(message(call, call.callSid(), "Caller left a voice message that could not be"
+                    + " fetched from Twilio (" + download.failure() + "): please call back", attributes));
+            if (!receipt.duplicate()) {
+                lifecycle.note(receipt.id(), "RECORDING_UNAVAILABLE", download.failure());
+            }
+            LOG.warnf("Request %s queued without its recording: %s", receipt.reference(), download.failure());
+        }
+        supersedeNoMessage(call.callSid(), receipt.reference());
+        return receipt.reference();
+    }
+
+    /** The caller hung up before leaving anything: they still get a request, to be called back. */
+    public String noMessage(TwilioCall call) {
+        IntakeReceipt receipt = intake.submit(message(call, NO_MESSAGE_KEY + call.callSid(), NO_MESSAGE,
+                attributes(call)));
+        if (!receipt.duplicate()) {
+            LOG.infof("Request %s: caller left no message", receipt.reference());
+        }
+        return receipt.reference();
+    }
+
+    /** Whether a call already left a request (recorded, empty or answered live). */
+    public boolean handled(String callSid) {
+        return referenceOf(callSid).isPresent() || referenceOf(NO_MESSAGE_KEY + callSid).isPresent()
+                || QuarkusTransaction.requiringNew().call(() ->
+                IncomingCalls.liveRequest(callSid).filter(live -> !live.status.isOpen()
+                        && live.status != RequestStatus.CANCELLED).isPresent());
+    }
+
+    private void supersedeNoMessage(String callSid, String reference) {
+        QuarkusTransaction.requiringNew().run(() -> Request.<Request>find("channel = ?1 and providerMessageId = ?2",
+                        IncomingCalls.CHANNEL, NO_MESSAGE_KEY + callSid).firstResultOptional()
+                .filter(request -> request.status.isOpen())
+                .ifPresent(request -> lifecycle.cancel(request.id, "the caller's recording arrived as request "
+                        + reference)));
+    }
+
+    private InboundMessage message(TwilioCall call, String key, String text, Map<String, String> attributes) {
+        return new InboundMessage(IncomingCalls.CHANNEL, call.from(), text, null, null, null, null, null, null, null)
+                .withProviderMessageId(key, call.callSid())
+                .withRouting(config.language(), null)
+                .withAttributes(attributes);
+    }
+
+    private static Map<String, String> attributes(TwilioCall call) {
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put("callSid", call.callSid());
+        if (call.to() != null) {
+            attributes.put("to", call.to());
+        }
+        return attributes;
+    }
+
+    private static Optional<String> referenceOf(String callSid) {
+        return QuarkusTransaction.requiringNew().call(() -> Request.<Request>find(
+                        "channel = ?1 and providerMessageId = ?2", IncomingCalls.CHANNEL, callSid)
+                .firstResultOptional().map(request -> request.reference));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.nohold.channel.voice;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The voice channel's settings under {@code nohold.voice.*}: what callers hear, how their message is recorded, and
+ * how answers are called back. Every default lives here and in the module's README table.
+ */
+@ConfigMapping(prefix = "nohold.voice")
+public interface VoiceConfig {
+
+    /** Twilio's {@code <Say>} voice ({@code alice}, {@code Polly.Joanna}, …). */
+    @WithDefault("Polly.Joanna")
+    String voice();
+
+    /** The language prompts are spoken in and callers' requests are taken in (a Twilio language tag). */
+    @WithDefault("en-US")
+    String language();
+
+    /** Connect a caller live to an idle agent with a phone on their profile. */
+    @WithDefault("true")
+    boolean liveDial();
+
+    /** How long an incoming call waits for the dispatcher to give its request to an idle agent. */
+    @WithDefault("1s")
+    Duration liveDialWait();
+
+    /** Seconds the agent's phone rings before the caller is offered the recording instead. */
+    @WithDefault("20")
+    int dialTimeoutSeconds();
+
+    /** Offer the keypad menu (1: leave a spoken request, 2: a text with a link to web chat) before recording. */
+    @WithDefault("false")
+    boolean menu();
+
+    /** The web chat link the menu's option 2 texts to the caller; without it option 2 is not offered. */
+    Optional<String> chatUrl();
+
+    /** The longest spoken request, in seconds. */
+    @WithDefault("120")
+    int maxRecordSeconds();
+
+    /** The key that ends the recording. */
+    @WithDefault("#")
+    String finishOnKey();
+
+    /** How often the recording is asked of Twilio before the request is queued without it. */
+    @WithDefault("3")
+    int recordingFetchAttempts();
+
+    /** The wait for one recording download; all attempts together must stay well under Twilio's 15 s. */
+    @WithDefault("3s")
+    Duration recordingFetchTimeout();
+
+    /** How long a signed link to an agent's recorded reply stays valid for Twilio's {@code <Play>}. */
+    @WithDefault("2h")
+    Duration replyAudioLinkTtl();
+
+    /** Answering-machine detection on callback calls. */
+    @WithDefault("VOICEMAIL")
+    Machines machines();
+
+    /** How many times a callback is called before it fails (and falls back to SMS when that is on). */
+    @WithDefault("3")
+    int callbackAttempts();
+
+    /** Send the answer as an SMS when the callback fails for good. */
+    @WithDefault("true")
+    boolean fallbackToSms();
+
+    Prompts prompts();
+
+    /** What an answering machine gets. */
+    enum Machines {
+        /** No detection: whoever picks up hears the answer. */
+        OFF,
+        /** Wait for the beep, then leave the answer as a voicemail. */
+        VOICEMAIL,
+        /** A machine does not count: the call is tried again later. */
+        RETRY
+    }
+
+    /** What callers hear; {reference} is replaced by the request's reference. */
+    interface Prompts {
+        @WithDefault("Thank you for calling. All our agents are busy right now, but we will call you back with the answer.")
+        String greeting();
+
+        @WithDefault("To leave your question as a voice message, press 1. To get a text message with a link to our web chat, press 2.")
+        String menu();
+
+        @WithDefault("Please say what you need after the beep, then press the pound key or hang up.")
+        String record();
+
+        @WithDefault("Thank you. Your request is {reference}. We will call you back as soon as an agent has the answer. Goodbye.")
+        String thanks();
+
+        @WithDefault("Please hold, we are connecting you to an agent.")
+        String connecting();
+
+        @WithDefault("Thank you for calling. Goodbye.")
+        String goodbye();
+
+        @WithDefault("We have sent you a text message with a link to our web chat. Goodbye.")
+        String chatLinkSent();
+
+        @WithDefault("Chat with us here: {link}")
+        String chatLinkText();
+
+        @WithDefault("Hello, this is the answer to your request {reference}.")
+        String callbackIntro();
+
+        @WithDefault("Goodbye.")
+        String callbackOutro();
+    }
+}

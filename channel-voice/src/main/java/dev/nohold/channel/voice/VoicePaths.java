@@ -1,0 +1,17 @@
+package dev.nohold.channel.voice;
+
+/** The voice channel's webhook paths, as Twilio calls them under {@code nohold.public-url}. */
+public final class VoicePaths {
+
+    public static final String INCOMING = "/channels/voice/twilio";
+    public static final String RECORDED = INCOMING + "/recorded";
+    public static final String STATUS = INCOMING + "/status";
+    public static final String DIALED = INCOMING + "/dialed";
+    public static final String MENU = INCOMING + "/menu";
+    /** The menu asked again after a wrong key, without trying the live dial a second time. */
+    public static final String INCOMING_MENU = INCOMING + "/menu-again";
+    public static final String REPLY_AUDIO = INCOMING + "/replies";
+
+    private VoicePaths() {
+    }
+}

@@ -1,0 +1,132 @@
+package dev.nohold.channel.voice;
+
+import com.twilio.http.HttpMethod;
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Dial;
+import com.twilio.twiml.voice.Gather;
+import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Number;
+import com.twilio.twiml.voice.Play;
+import com.twilio.twiml.voice.Record;
+import com.twilio.twiml.voice.Redirect;
+import com.twilio.twiml.voice.Say;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every TwiML document the voice channel answers or calls with, built with the Twilio SDK so the XML is always
+ * what Twilio parses. Paths are relative: Twilio resolves them against the URL it called, the public URL.
+ */
+@ApplicationScoped
+public class VoiceTwiml {
+
+    private final VoiceConfig config;
+
+    public VoiceTwiml(VoiceConfig config) {
+        this.config = config;
+    }
+
+    /** No idle agent: the greeting, then the menu or straight to the recording. */
+    public String takeMessage() {
+        VoiceResponse.Builder twiml = new VoiceResponse.Builder().say(say(config.prompts().greeting(), null));
+        if (offersMenu()) {
+            twiml.gather(new Gather.Builder().numDigits(1).timeout(6).action(VoicePaths.MENU).method(HttpMethod.POST)
+                    .say(say(config.prompts().menu(), null)).build());
+        }
+        // No key pressed: the caller is recorded all the same.
+        return record(twiml).build().toXml();
+    }
+
+    /** The recording alone: menu choice 1, or an agent who did not pick up. */
+    public String recordOnly() {
+        return record(new VoiceResponse.Builder()).build().toXml();
+    }
+
+    /** An agent is idle and has a phone: the caller is bridged to it; the dial's end goes to {@code /dialed}. */
+    public String dial(String agentPhone) {
+        return new VoiceResponse.Builder()
+                .say(say(config.prompts().connecting(), null))
+                .dial(new Dial.Builder().action(VoicePaths.DIALED).method(HttpMethod.POST)
+                        .timeout(config.dialTimeoutSeconds()).number(new Number.Builder(agentPhone).build()).build())
+                .build().toXml();
+    }
+
+    /** The request is taken: thanks, its reference, and the call ends. */
+    public String thanks(String reference) {
+        return sayAndHangUp(fill(config.prompts().thanks(), Map.of("reference", spelled(reference))));
+    }
+
+    public String sayAndHangUp(String text) {
+        return new VoiceResponse.Builder().say(say(text, null)).hangup(new Hangup.Builder().build()).build().toXml();
+    }
+
+    /** The menu got a key it does not know: the menu again. */
+    public String menuAgain() {
+        return new VoiceResponse.Builder().redirect(new Redirect.Builder(VoicePaths.INCOMING_MENU)
+                .method(HttpMethod.POST).build()).build().toXml();
+    }
+
+    /** The callback call: the agent's recorded voice when there is one, else their text, in the request's language. */
+    public String callback(String reference, String text, String playUrl, String language) {
+        VoiceResponse.Builder twiml = new VoiceResponse.Builder()
+                .say(say(fill(config.prompts().callbackIntro(), Map.of("reference", spelled(reference))), language));
+        if (playUrl != null) {
+            twiml.play(new Play.Builder(playUrl).build());
+        } else {
+            twiml.say(say(text, language));
+        }
+        return twiml.say(say(config.prompts().callbackOutro(), language)).hangup(new Hangup.Builder().build())
+                .build().toXml();
+    }
+
+    String chatLinkSent() {
+        return config.prompts().chatLinkSent();
+    }
+
+    boolean offersMenu() {
+        return config.menu() && config.chatUrl().isPresent();
+    }
+
+    private VoiceResponse.Builder record(VoiceResponse.Builder twiml) {
+        return twiml.say(say(config.prompts().record(), null))
+                .record(new Record.Builder().action(VoicePaths.RECORDED).method(HttpMethod.POST)
+                        .maxLength(config.maxRecordSeconds()).finishOnKey(config.finishOnKey())
+                        .trim(Record.Trim.TRIM_SILENCE).playBeep(true).build())
+                // Twilio skips the action when the recording is empty: the caller said nothing.
+                .redirect(new Redirect.Builder(VoicePaths.RECORDED).method(HttpMethod.POST).build());
+    }
+
+    private Say say(String text, String language) {
+        Say.Builder say = new Say.Builder(text);
+        voice().ifPresent(say::voice);
+        sayLanguage(language == null ? config.language() : language).ifPresent(say::language);
+        return say.build();
+    }
+
+    private Optional<Say.Voice> voice() {
+        return Arrays.stream(Say.Voice.values()).filter(v -> v.toString().equalsIgnoreCase(config.voice())).findFirst();
+    }
+
+    // A request's language may be a bare "en"; Twilio wants a region, so the first matching tag is taken.
+    private static Optional<Say.Language> sayLanguage(String tag) {
+        return Arrays.stream(Say.Language.values()).filter(l -> l.toString().equalsIgnoreCase(tag)).findFirst()
+                .or(() -> Arrays.stream(Say.Language.values())
+                        .filter(l -> l.toString().toLowerCase().startsWith(tag.toLowerCase() + "-")).findFirst());
+    }
+
+    /** "A B 3 K 7 Q": a reference read letter by letter, so the caller can write it down. */
+    static String spelled(String reference) {
+        return String.join(" ", reference.split(""));
+    }
+
+    static String fill(String template, Map<String, String> values) {
+        String text = template;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            text = text.replace("{" + value.getKey() + "}", value.getValue());
+        }
+        return text;
+    }
+}

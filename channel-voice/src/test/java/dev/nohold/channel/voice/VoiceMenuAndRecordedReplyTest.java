@@ -1,0 +1,84 @@
+package dev.nohold.channel.voice;
+
+import dev.nohold.core.testing.Fixtures;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import static dev.nohold.channel.voice.VoiceWebhooks.only;
+import static dev.nohold.channel.voice.VoiceWebhooks.twiml;
+import static dev.nohold.core.testing.Fixtures.as;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The keypad menu's choices, and an agent's recorded voice played back to the caller through a signed link. */
+@QuarkusTest
+class VoiceMenuAndRecordedReplyTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void clean() {
+        VoiceWebhooks.reset(dataSource);
+    }
+
+    @Test
+    void menuOneRecordsMenuTwoTextsTheChatLinkOtherKeysAskAgain() {
+        only(twiml(menu("CAmenu1", "1")), "Record");
+
+        Element texted = twiml(menu("CAmenu2", "2"));
+        only(texted, "Hangup");
+        assertEquals(1, VoiceTwilioStandIn.messagesSent().size());
+        assertEquals(VoiceWebhooks.CALLER, VoiceTwilioStandIn.messagesSent().get(0).field("To"));
+        assertTrue(VoiceTwilioStandIn.messagesSent().get(0).field("Body").contains("https://help.example.test/chat"));
+
+        assertEquals(VoicePaths.INCOMING_MENU, only(twiml(menu("CAmenu3", "9")), "Redirect").getTextContent());
+        only(twiml(VoiceWebhooks.post(VoicePaths.INCOMING_MENU, VoiceWebhooks.call("CAmenu3")).then().statusCode(200)
+                .extract().asString()), "Gather");
+        as("admin").get("/api/requests?channel=voice").then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void recordedReplyIsPlayedFromASignedExpiringLink() throws Exception {
+        String reference = VoiceWebhooks.reference(VoiceWebhooks.recorded("CAplay", "REplay", 3).then()
+                .statusCode(200).extract().response());
+        String id = (String) VoiceWebhooks.requestByReference(reference).get("id");
+        Fixtures.createAgent("pia");
+        Fixtures.presence("pia", "AVAILABLE");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                as("admin").get("/api/requests/" + id).then().body("assignedTo", equalTo("pia")));
+        byte[] voice = VoiceTwilioStandIn.fixture();
+        as("pia").multiPart("audio", "reply.wav", voice, "audio/wav").post("/api/requests/" + id + "/reply")
+                .then().statusCode(201);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> VoiceTwilioStandIn.callsPlaced().size() == 1);
+        String link = only(twiml(VoiceTwilioStandIn.callsPlaced().get(0).field("Twiml")), "Play").getTextContent();
+        assertTrue(link.startsWith(VoiceWebhooks.PUBLIC_URL + VoicePaths.REPLY_AUDIO + "/"), link);
+        URI uri = URI.create(link);
+        byte[] played = given().get(uri.getRawPath() + "?" + uri.getRawQuery()).then().statusCode(200)
+                .extract().asByteArray();
+        assertArrayEquals(voice, played);
+
+        given().get(uri.getRawPath() + "?" + uri.getRawQuery().replaceAll("sig=.", "sig=0")).then().statusCode(403);
+        String expired = uri.getRawQuery().replaceAll("expires=\\d+", "expires=1000");
+        given().get(uri.getRawPath() + "?" + expired).then().statusCode(403);
+    }
+
+    private static String menu(String callSid, String digits) {
+        Map<String, String> form = VoiceWebhooks.call(callSid);
+        form.put("Digits", digits);
+        return VoiceWebhooks.post(VoicePaths.MENU, form).then().statusCode(200).extract().asString();
+    }
+}

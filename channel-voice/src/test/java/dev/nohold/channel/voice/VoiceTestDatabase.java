@@ -1,0 +1,10 @@
+package dev.nohold.channel.voice;
+
+import dev.nohold.core.testing.EmbeddedPostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+
+/** Puts every Quarkus test of the module on the embedded PostgreSQL and the local Twilio stand-in. */
+@QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = VoiceTwilioStandIn.class, restrictToAnnotatedClass = false)
+public class VoiceTestDatabase {
+}

@@ -1,0 +1,75 @@
+package dev.nohold.channel.voice;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+
+import static dev.nohold.channel.voice.VoiceWebhooks.only;
+import static dev.nohold.channel.voice.VoiceWebhooks.twiml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every TwiML branch, parsed as XML: what Twilio will do with it is what the caller hears. */
+@QuarkusTest
+class VoiceTwimlTest {
+
+    @Inject
+    VoiceTwiml twiml;
+
+    @Test
+    void noIdleAgentGreetsOffersTheMenuAndRecords() {
+        Element response = twiml(twiml.takeMessage());
+        Element gather = only(response, "Gather");
+        assertEquals(VoicePaths.MENU, gather.getAttribute("action"));
+        assertEquals("1", gather.getAttribute("numDigits"));
+        assertTrue(gather.getTextContent().contains("press 2"));
+        assertRecords(response);
+        assertTrue(response.getFirstChild().getTextContent().contains("call you back"));
+    }
+
+    @Test
+    void recordingHasMaxLengthFinishKeyAndTrimsSilence() {
+        assertRecords(twiml(twiml.recordOnly()));
+    }
+
+    @Test
+    void liveDialBridgesToTheAgentPhoneAndReportsItsEnd() {
+        Element dial = only(twiml(twiml.dial("+15557654321")), "Dial");
+        assertEquals(VoicePaths.DIALED, dial.getAttribute("action"));
+        assertEquals("+15557654321", only(dial, "Number").getTextContent());
+    }
+
+    @Test
+    void thanksSpellsTheReferenceAndHangsUp() {
+        Element response = twiml(twiml.thanks("AB3K7Q"));
+        assertTrue(only(response, "Say").getTextContent().contains("A B 3 K 7 Q"));
+        only(response, "Hangup");
+    }
+
+    @Test
+    void callbackSaysTheAnswerInTheRequestLanguage() {
+        Element response = twiml(twiml.callback("AB3K7Q", "Your order ships on Monday.", null, "en-GB"));
+        var says = response.getElementsByTagName("Say");
+        assertEquals("Your order ships on Monday.", says.item(1).getTextContent());
+        assertEquals("en-GB", ((Element) says.item(1)).getAttribute("language"));
+        assertEquals(0, response.getElementsByTagName("Play").getLength());
+        only(response, "Hangup");
+    }
+
+    @Test
+    void callbackPlaysTheAgentsRecording() {
+        String url = "https://help.example.test/channels/voice/twilio/replies/x.wav?expires=1&sig=ab";
+        Element response = twiml(twiml.callback("AB3K7Q", null, url, null));
+        assertEquals(url, only(response, "Play").getTextContent());
+    }
+
+    private static void assertRecords(Element response) {
+        Element record = only(response, "Record");
+        assertEquals(VoicePaths.RECORDED, record.getAttribute("action"));
+        assertEquals("120", record.getAttribute("maxLength"));
+        assertEquals("#", record.getAttribute("finishOnKey"));
+        assertEquals("trim-silence", record.getAttribute("trim"));
+        assertEquals(VoicePaths.RECORDED, only(response, "Redirect").getTextContent());
+    }
+}

@@ -1,0 +1,127 @@
+package dev.nohold.channel.voice;
+
+import com.twilio.security.RequestValidator;
+import dev.nohold.core.testing.Fixtures;
+import io.restassured.response.Response;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static dev.nohold.core.testing.Fixtures.as;
+import static io.restassured.RestAssured.given;
+
+/** Posts to the voice webhooks as Twilio does (form-encoded, signed over the public URL) and reads TwiML back. */
+final class VoiceWebhooks {
+
+    static final String PUBLIC_URL = "https://help.example.test";
+    static final String CALLER = "+15551230002";
+    static final String OUR_NUMBER = "+15005550006";
+
+    private VoiceWebhooks() {
+    }
+
+    static void reset(DataSource dataSource) {
+        Fixtures.reset(dataSource);
+        VoiceTwilioStandIn.reset();
+    }
+
+    static Response incoming(String callSid) {
+        return post(VoicePaths.INCOMING, call(callSid));
+    }
+
+    static Response recorded(String callSid, String recordingSid, int seconds) {
+        Map<String, String> form = call(callSid);
+        form.put("RecordingSid", recordingSid);
+        form.put("RecordingUrl", VoiceTwilioStandIn.recordingUrl(recordingSid));
+        form.put("RecordingDuration", String.valueOf(seconds));
+        return post(VoicePaths.RECORDED, form);
+    }
+
+    static Response status(String callSid, String callStatus, String answeredBy) {
+        Map<String, String> form = call(callSid);
+        form.put("CallStatus", callStatus);
+        if (answeredBy != null) {
+            form.put("AnsweredBy", answeredBy);
+        }
+        return post(VoicePaths.STATUS, form);
+    }
+
+    static Map<String, String> call(String callSid) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("CallSid", callSid);
+        form.put("AccountSid", VoiceTwilioStandIn.ACCOUNT_SID);
+        form.put("From", CALLER);
+        form.put("To", OUR_NUMBER);
+        form.put("Direction", "inbound");
+        return form;
+    }
+
+    static Response post(String path, Map<String, String> form) {
+        return given().formParams(form).header("X-Twilio-Signature", signature(PUBLIC_URL + path, form)).post(path);
+    }
+
+    static String signature(String url, Map<String, String> form) {
+        StringBuilder data = new StringBuilder(url);
+        new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(VoiceTwilioStandIn.AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            String signature = Base64.getEncoder().encodeToString(mac.doFinal(data.toString()
+                    .getBytes(StandardCharsets.UTF_8)));
+            if (!new RequestValidator(VoiceTwilioStandIn.AUTH_TOKEN).validate(url, form, signature)) {
+                throw new IllegalStateException("The test signs differently from the Twilio SDK's validator");
+            }
+            return signature;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** TwiML parsed as XML: its root {@code <Response>}. */
+    static Element twiml(String xml) {
+        try {
+            Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            Element root = document.getDocumentElement();
+            if (!"Response".equals(root.getTagName())) {
+                throw new AssertionError("Not TwiML: " + xml);
+            }
+            return root;
+        } catch (Exception e) {
+            throw new AssertionError("Not XML: " + xml, e);
+        }
+    }
+
+    static Element only(Element parent, String tag) {
+        var nodes = parent.getElementsByTagName(tag);
+        if (nodes.getLength() != 1) {
+            throw new AssertionError("Expected one <" + tag + "> but found " + nodes.getLength());
+        }
+        return (Element) nodes.item(0);
+    }
+
+    /** The reference the thank-you spells out letter by letter ("request is A B 3 …"). */
+    static String reference(Response thanks) {
+        String text = only(twiml(thanks.asString()), "Say").getTextContent();
+        var matcher = java.util.regex.Pattern.compile("request is ((?:[A-Z0-9] ){5}[A-Z0-9])").matcher(text);
+        if (!matcher.find()) {
+            throw new AssertionError("No reference in " + text);
+        }
+        return matcher.group(1).replace(" ", "");
+    }
+
+    static Map<String, Object> requestByReference(String reference) {
+        return as("admin").get("/api/requests?channel=voice&size=500").then().statusCode(200)
+                .extract().path("find { it.reference == '" + reference + "' }");
+    }
+}
