@@ -16,9 +16,9 @@ import java.util.Optional;
 
 /**
  * Turns what a caller left into one request per call (the CallSid is the idempotency key, so Twilio's retries and a
- * recording's second callback find the first request): the recording, fetched and handed to the core's speech step;
- * a recording Twilio would not give, queued with the reason; or, when the caller said nothing, a request to call
- * them back.
+ * recording's second callback find the first request): stored at once, its recording fetched after the webhook is
+ * answered ({@link RecordingFetches}) and handed to the core's speech step, or queued with the reason when Twilio
+ * would not give it; or, when the caller said nothing, a request to call them back.
  *
  * <p>A caller who hangs up right after speaking makes Twilio send the recording and the call's end at about the same
  * time, so the "call me back" request may be made while the recording is still being fetched. It has a key of its
@@ -34,13 +34,13 @@ public class RecordedCalls {
 
     private final Intake intake;
     private final Lifecycle lifecycle;
-    private final RecordingDownloads downloads;
+    private final RecordingFetches fetches;
     private final VoiceConfig config;
 
-    public RecordedCalls(Intake intake, Lifecycle lifecycle, RecordingDownloads downloads, VoiceConfig config) {
+    public RecordedCalls(Intake intake, Lifecycle lifecycle, RecordingFetches fetches, VoiceConfig config) {
         this.intake = intake;
         this.lifecycle = lifecycle;
-        this.downloads = downloads;
+        this.fetches = fetches;
         this.config = config;
     }
 
@@ -53,21 +53,13 @@ public class RecordedCalls {
         if (!call.hasRecording()) {
             return noMessage(call);
         }
-        RecordingDownloads.Download download = downloads.fetch(call.recordingUrl());
         Map<String, String> attributes = attributes(call);
         attributes.put("recordingSid", String.valueOf(call.recordingSid()));
-        IntakeReceipt receipt;
-        if (download.succeeded()) {
-            receipt = intake.submit(message(call, call.callSid(), null, attributes)
-                    .withAudio(download.wav(), "audio/wav"));
-            LOG.infof("Recording of call for request %s stored for transcription", receipt.reference());
-        } else {
-            receipt = intake.submit(message(call, call.callSid(), "Caller left a voice message that could not be"
-                    + " fetched from Twilio (" + download.failure() + "): please call back", attributes));
-            if (!receipt.duplicate()) {
-                lifecycle.note(receipt.id(), "RECORDING_UNAVAILABLE", download.failure());
-            }
-            LOG.warnf("Request %s queued without its recording: %s", receipt.reference(), download.failure());
+        attributes.put(RecordingFetches.RECORDING_URL, call.recordingUrl());
+        IntakeReceipt receipt = intake.submit(message(call, call.callSid(), null, attributes).withAudioToFollow());
+        if (!receipt.duplicate()) {
+            fetches.fetchSoon(receipt.id(), call.recordingUrl());
+            LOG.infof("Request %s stored; its recording is being fetched", receipt.reference());
         }
         supersedeNoMessage(call.callSid(), receipt.reference());
         return receipt.reference();

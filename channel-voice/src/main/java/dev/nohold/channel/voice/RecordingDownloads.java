@@ -17,7 +17,7 @@ import java.util.Objects;
  * Downloads a caller's recording from Twilio as WAV ({@code RecordingUrl} + {@code .wav}, HTTP Basic with the account
  * SID and token). Only URLs on the configured Twilio API host are fetched: the URL comes from a webhook, and the
  * platform must never be made to send its credentials, or any request, elsewhere. A recording Twilio is still
- * finishing answers 404 for a moment, so every failure is tried again, a few times, within the webhook's budget.
+ * finishing answers 404 for a moment, so every failure is tried again, a few times, with a short pause between attempts.
  */
 @ApplicationScoped
 public class RecordingDownloads {
@@ -91,7 +91,7 @@ public class RecordingDownloads {
         return value == null ? null : value.toLowerCase();
     }
 
-    // Short and growing: all attempts must fit in the seconds Twilio waits for the webhook's answer.
+    // Short and growing: a recording Twilio is still finishing is usually there a moment later.
     private static void pause(int attempt) {
         try {
             Thread.sleep(200L * attempt);

@@ -52,9 +52,13 @@ public interface VoiceConfig {
     @WithDefault("3")
     int recordingFetchAttempts();
 
-    /** The wait for one recording download; all attempts together must stay well under Twilio's 15 s. */
+    /** The wait for one recording download. */
     @WithDefault("3s")
     Duration recordingFetchTimeout();
+
+    /** How often recordings whose fetch was interrupted (a node died mid-fetch) are looked for and fetched again. */
+    @WithDefault("30s")
+    Duration recordingResumeInterval();
 
     /** How long a signed link to an agent's recorded reply stays valid for Twilio's {@code <Play>}. */
     @WithDefault("2h")

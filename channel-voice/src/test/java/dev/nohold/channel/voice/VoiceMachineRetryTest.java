@@ -52,10 +52,10 @@ class VoiceMachineRetryTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> VoiceTwilioStandIn.callsPlaced().size() == 1);
         assertEquals("Enable", VoiceTwilioStandIn.callsPlaced().get(0).field("MachineDetection"));
-        VoiceWebhooks.status(VoiceTwilioStandIn.callsPlaced().get(0).sid(), "completed", "machine_start")
+        VoiceWebhooks.callbackStatus(VoiceTwilioStandIn.callsPlaced().get(0).sid(), "completed", "machine_start")
                 .then().statusCode(204);
         await().atMost(Duration.ofSeconds(10)).until(() -> VoiceTwilioStandIn.callsPlaced().size() == 2);
-        VoiceWebhooks.status(VoiceTwilioStandIn.callsPlaced().get(1).sid(), "completed", "human")
+        VoiceWebhooks.callbackStatus(VoiceTwilioStandIn.callsPlaced().get(1).sid(), "completed", "human")
                 .then().statusCode(204);
         as("admin").get("/api/requests/" + id).then().body("status", equalTo("DELIVERED"))
                 .body("deliveries[0].attempts", equalTo(2));

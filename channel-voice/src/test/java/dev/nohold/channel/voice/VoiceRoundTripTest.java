@@ -63,7 +63,7 @@ class VoiceRoundTripTest {
         Element callback = twiml(call.field("Twiml"));
         assertTrue(callback.getTextContent().contains("Your order ships on Monday."));
 
-        VoiceWebhooks.status(call.sid(), "completed", "human").then().statusCode(204);
+        VoiceWebhooks.callbackStatus(call.sid(), "completed", "human").then().statusCode(204);
         as("admin").get("/api/requests/" + id).then().body("status", equalTo("DELIVERED"));
     }
 

@@ -39,6 +39,9 @@ class VoiceWebhookEdgeCasesTest {
         String second = VoiceWebhooks.reference(VoiceWebhooks.recorded("CArepeat", "RErepeat", 3).then()
                 .statusCode(200).extract().response());
         assertEquals(first, second);
+        String id = (String) VoiceWebhooks.requestByReference(first).get("id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("admin").get("/api/requests/" + id).then()
+                .body("status", equalTo("QUEUED")));
         assertEquals(1, VoiceTwilioStandIn.recordingFetches().size());
         as("admin").get("/api/requests?channel=voice").then().body("size()", equalTo(1));
     }
@@ -60,11 +63,12 @@ class VoiceWebhookEdgeCasesTest {
     void failingRecordingIsRetriedThenQueuedWithTheReason() {
         String reference = VoiceWebhooks.reference(VoiceWebhooks.recorded("CAbroken", "REbroken1", 4).then()
                 .statusCode(200).extract().response());
-        assertEquals(3, VoiceTwilioStandIn.recordingFetches().size());
         Map<String, Object> request = VoiceWebhooks.requestByReference(reference);
-        as("admin").get("/api/requests/" + request.get("id")).then().body("status", equalTo("QUEUED"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("admin").get("/api/requests/" + request.get("id"))
+                .then().body("status", equalTo("QUEUED"))
                 .body("text", containsString("could not be fetched"))
-                .body("events.type", hasItem("RECORDING_UNAVAILABLE"));
+                .body("events.type", hasItem("AUDIO_UNAVAILABLE")));
+        assertEquals(3, VoiceTwilioStandIn.recordingFetches().size());
     }
 
     @Test
@@ -75,7 +79,8 @@ class VoiceWebhookEdgeCasesTest {
         form.put("RecordingDuration", "3");
         String reference = VoiceWebhooks.reference(VoiceWebhooks.post(VoicePaths.RECORDED, form).then()
                 .statusCode(200).extract().response());
-        assertEquals("QUEUED", VoiceWebhooks.requestByReference(reference).get("status"));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                "QUEUED".equals(VoiceWebhooks.requestByReference(reference).get("status")));
         assertEquals(0, VoiceTwilioStandIn.recordingFetches().size());
     }
 
@@ -132,9 +137,9 @@ class VoiceWebhookEdgeCasesTest {
                 .post("/api/requests/" + id + "/reply").then().statusCode(201);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> VoiceTwilioStandIn.callsPlaced().size() == 1);
-        VoiceWebhooks.status(VoiceTwilioStandIn.callsPlaced().get(0).sid(), "no-answer", null).then().statusCode(204);
+        VoiceWebhooks.callbackStatus(VoiceTwilioStandIn.callsPlaced().get(0).sid(), "no-answer", null).then().statusCode(204);
         await().atMost(Duration.ofSeconds(10)).until(() -> VoiceTwilioStandIn.callsPlaced().size() == 2);
-        VoiceWebhooks.status(VoiceTwilioStandIn.callsPlaced().get(1).sid(), "busy", null).then().statusCode(204);
+        VoiceWebhooks.callbackStatus(VoiceTwilioStandIn.callsPlaced().get(1).sid(), "busy", null).then().statusCode(204);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> VoiceTwilioStandIn.messagesSent().size() == 1);
         assertEquals("We refunded you.", VoiceTwilioStandIn.messagesSent().get(0).field("Body"));

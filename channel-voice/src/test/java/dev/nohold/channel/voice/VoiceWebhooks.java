@@ -30,9 +30,35 @@ final class VoiceWebhooks {
     private VoiceWebhooks() {
     }
 
+    private static DataSource database;
+
     static void reset(DataSource dataSource) {
+        database = dataSource;
         Fixtures.reset(dataSource);
         VoiceTwilioStandIn.reset();
+    }
+
+    /**
+     * The status of a callback call we placed, sent as Twilio does: only once the call exists on our side too (the
+     * platform has recorded the call's sid), and as an outbound call.
+     */
+    static Response callbackStatus(String callSid, String callStatus, String answeredBy) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            try (var connection = database.getConnection();
+                 var sql = connection.prepareStatement("select count(*) from delivery where provider_id = ?")) {
+                sql.setString(1, callSid);
+                try (var rows = sql.executeQuery()) {
+                    return rows.next() && rows.getLong(1) > 0;
+                }
+            }
+        });
+        Map<String, String> form = call(callSid);
+        form.put("Direction", "outbound-api");
+        form.put("CallStatus", callStatus);
+        if (answeredBy != null) {
+            form.put("AnsweredBy", answeredBy);
+        }
+        return post(VoicePaths.STATUS, form);
     }
 
     static Response incoming(String callSid) {

@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param providerMessageId the provider's id for this message; the same id twice makes one request
  * @param fingerprint       a hash of the provider's payload: the same id with another payload is refused
  * @param attributes        what the channel needs later to answer (callback URL, language, call sid)
+ * @param audioToFollow     the audio is still to be fetched: the request is stored RECEIVED and waits for
+ *                          {@code Lifecycle.attachAudio} (or {@code queueWithoutAudio}), so nothing is lost if
+ *                          the fetch is interrupted
  */
 public record InboundMessage(
         String channel,
@@ -24,12 +27,26 @@ public record InboundMessage(
         String fingerprint,
         String language,
         String requiredSkill,
-        Map<String, String> attributes) {
+        Map<String, String> attributes,
+        boolean audioToFollow) {
 
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(from, "from");
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    public InboundMessage(String channel, String from, String text, byte[] audio, String audioType,
+                          String providerMessageId, String fingerprint, String language, String requiredSkill,
+                          Map<String, String> attributes) {
+        this(channel, from, text, audio, audioType, providerMessageId, fingerprint, language, requiredSkill,
+                attributes, false);
+    }
+
+    /** The customer's audio exists but is fetched after intake (a call recording): see {@link #audioToFollow}. */
+    public InboundMessage withAudioToFollow() {
+        return new InboundMessage(channel, from, text, audio, audioType, providerMessageId, fingerprint, language,
+                requiredSkill, attributes, true);
     }
 
     public static InboundMessage text(String channel, String from, String text) {
@@ -38,22 +55,22 @@ public record InboundMessage(
 
     public InboundMessage withProviderMessageId(String id, String payloadFingerprint) {
         return new InboundMessage(channel, from, text, audio, audioType, id, payloadFingerprint, language,
-                requiredSkill, attributes);
+                requiredSkill, attributes, audioToFollow);
     }
 
     public InboundMessage withAudio(byte[] bytes, String mediaType) {
         return new InboundMessage(channel, from, text, bytes, mediaType, providerMessageId, fingerprint, language,
-                requiredSkill, attributes);
+                requiredSkill, attributes, audioToFollow);
     }
 
     public InboundMessage withAttributes(Map<String, String> values) {
         return new InboundMessage(channel, from, text, audio, audioType, providerMessageId, fingerprint, language,
-                requiredSkill, values);
+                requiredSkill, values, audioToFollow);
     }
 
     public InboundMessage withRouting(String languageTag, String skill) {
         return new InboundMessage(channel, from, text, audio, audioType, providerMessageId, fingerprint, languageTag,
-                skill, attributes);
+                skill, attributes, audioToFollow);
     }
 
     public boolean hasAudio() {

@@ -83,14 +83,45 @@ public class Lifecycle {
         request.persist();
         record(request, RequestStatus.RECEIVED.name(), "via " + message.channel());
         if (message.hasAudio()) {
-            changeStatus(request, RequestStatus.TRANSCRIBING, null);
-            transcriptionDue.fire(new TranscriptionDue(request.id));
+            transcribe(request);
+        } else if (message.audioToFollow()) {
+            record(request, "AWAITING_AUDIO", "the recording is being fetched");
         } else {
             queue(request, null);
         }
         request.intakeStatus = request.status;
         LOG.infof("Request %s received via %s", request.reference, request.channel);
         return receiptOf(request, false);
+    }
+
+    /**
+     * The audio of a request taken in with {@link InboundMessage#audioToFollow()} has arrived: it goes to speech
+     * recognition. False when the request no longer waits for it (another node attached it first).
+     */
+    public boolean attachAudio(UUID requestId, byte[] audio, String audioType) {
+        Request request = lock(requestId);
+        if (request.status != RequestStatus.RECEIVED || request.audioKey != null) {
+            return false;
+        }
+        request.audioKey = media.store(audio, audioType);
+        request.audioType = audioType;
+        transcribe(request);
+        return true;
+    }
+
+    /**
+     * The audio a request waited for cannot be had: it is queued with the given text (what the agent should do)
+     * and the reason on its timeline. False when the request no longer waits for audio.
+     */
+    public boolean queueWithoutAudio(UUID requestId, String text, String reason) {
+        Request request = lock(requestId);
+        if (request.status != RequestStatus.RECEIVED || request.audioKey != null) {
+            return false;
+        }
+        request.text = blankToNull(text);
+        record(request, "AUDIO_UNAVAILABLE", reason);
+        queue(request, null);
+        return true;
     }
 
     /** The request an earlier delivery of the same provider message made, if any. */
@@ -271,6 +302,11 @@ public class Lifecycle {
         record(Request.findById(requestId), type, detail);
     }
 
+    private void transcribe(Request request) {
+        changeStatus(request, RequestStatus.TRANSCRIBING, null);
+        transcriptionDue.fire(new TranscriptionDue(request.id));
+    }
+
     private void queue(Request request, Instant originalQueuedAt) {
         request.queuedAt = originalQueuedAt != null ? originalQueuedAt : clock.instant();
         changeStatus(request, RequestStatus.QUEUED, null);
@@ -302,7 +338,7 @@ public class Lifecycle {
 
     private void validate(InboundMessage message) {
         boolean hasText = message.text() != null && !message.text().isBlank();
-        if (!hasText && !message.hasAudio()) {
+        if (!hasText && !message.hasAudio() && !message.audioToFollow()) {
             throw Refusal.badInput("The message has neither text nor audio");
         }
         if (message.text() != null && message.text().length() > config.intake().maxTextLength()) {
