@@ -71,9 +71,16 @@ class VoiceMenuAndRecordedReplyTest {
                 .extract().asByteArray();
         assertArrayEquals(voice, played);
 
-        given().get(uri.getRawPath() + "?" + uri.getRawQuery().replaceAll("sig=.", "sig=0")).then().statusCode(403);
+        given().get(uri.getRawPath() + "?" + tamperedSignature(uri.getRawQuery())).then().statusCode(403);
         String expired = uri.getRawQuery().replaceAll("expires=\\d+", "expires=1000");
         given().get(uri.getRawPath() + "?" + expired).then().statusCode(403);
+    }
+
+    /** The same query with the signature's first character changed (to one it certainly was not). */
+    private static String tamperedSignature(String query) {
+        int at = query.indexOf("sig=") + "sig=".length();
+        char changed = query.charAt(at) == 'A' ? 'B' : 'A';
+        return query.substring(0, at) + changed + query.substring(at + 1);
     }
 
     private static String menu(String callSid, String digits) {
