@@ -79,7 +79,7 @@ class VoiceMenuAndRecordedReplyTest {
     /** The same query with the signature's first character changed (to one it certainly was not). */
     private static String tamperedSignature(String query) {
         int at = query.indexOf("sig=") + "sig=".length();
-        char changed = query.charAt(at) == 'A' ? 'B' : 'A';
+        char changed = query.charAt(at) == '0' ? '1' : '0';
         return query.substring(0, at) + changed + query.substring(at + 1);
     }
 
