@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -19,15 +20,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Twilio's REST API as the SMS channel sees it, on 127.0.0.1: the Messages resource answers 201 with a message
- * resource, or the scripted error, and refuses (401, Twilio's code 20003) any call without the account's
- * credentials. Every call that reached it is kept, including refused ones.
+ * Twilio's REST API as the Twilio channels see it, on 127.0.0.1: the Messages resource answers 201 with a message
+ * resource, or the scripted error; the Calls resource answers 201 with a call; a recording {@code RE…} is served as
+ * the test classpath's {@code /speech/ulaw-8000-mono.wav} (a sid starting {@code REbroken} answers 500); any call
+ * without the account's credentials is refused (401, Twilio's code 20003). Every call that reached it is kept,
+ * including refused ones. Shared with the voice channel's tests through this module's test-jar.
  */
 public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
 
-    static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
-    static final String AUTH_TOKEN = "test-auth-token-for-signatures";
-    static final String OUR_NUMBER = "+15005550006";
+    public static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
+    public static final String AUTH_TOKEN = "test-auth-token-for-signatures";
+    public static final String OUR_NUMBER = "+15005550006";
+    public static final String ACCOUNT = "/2010-04-01/Accounts/" + ACCOUNT_SID;
+    private static final String RECORDING_FIXTURE = "/speech/ulaw-8000-mono.wav";
 
     private static HttpServer server;
     private static final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -37,8 +42,8 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
      * One request to the stand-in: where it went, whether its credentials were right, its form fields, and the sid
      * of the message it created (null when it was refused).
      */
-    record Call(String method, String path, boolean authorized, Map<String, String> form, String sid) {
-        String field(String name) {
+    public record Call(String method, String path, boolean authorized, Map<String, String> form, String sid) {
+        public String field(String name) {
             return form.get(name);
         }
     }
@@ -57,7 +62,7 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
             server.createContext("/", TwilioStandIn::handle);
             server.start();
         }
-        return Map.of("nohold.twilio.api-url", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of("nohold.twilio.api-url", baseUrl());
     }
 
     @Override
@@ -65,9 +70,38 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
         // kept for the whole run, like the database: every test class shares it
     }
 
+    public static String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
     /** The calls that asked for a message to be sent with the account's credentials. */
-    static List<Call> messagesSent() {
+    public static List<Call> messagesSent() {
         return calls.stream().filter(call -> call.authorized() && call.path().endsWith("/Messages.json")).toList();
+    }
+
+    /** The calls that asked for a (callback) call to be placed with the account's credentials. */
+    public static List<Call> callsPlaced() {
+        return calls.stream().filter(call -> call.authorized() && call.path().endsWith("/Calls.json")).toList();
+    }
+
+    /** Every download of a recording, authorized or not. */
+    public static List<Call> recordingFetches() {
+        return calls.stream().filter(call -> call.path().contains("/Recordings/")).toList();
+    }
+
+    /** The URL Twilio would send as RecordingUrl for this recording. */
+    public static String recordingUrl(String recordingSid) {
+        return baseUrl() + ACCOUNT + "/Recordings/" + recordingSid;
+    }
+
+    /** The bytes every recording is served as. */
+    public static byte[] recording() throws IOException {
+        try (InputStream in = TwilioStandIn.class.getResourceAsStream(RECORDING_FIXTURE)) {
+            if (in == null) {
+                throw new IOException("No " + RECORDING_FIXTURE + " on the test classpath");
+            }
+            return in.readAllBytes();
+        }
     }
 
     static List<Call> calls() {
@@ -79,7 +113,7 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
         scripted.add(new Answer(status, json));
     }
 
-    static void reset() {
+    public static void reset() {
         calls.clear();
         scripted.clear();
     }
@@ -94,8 +128,19 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
             calls.add(new Call(exchange.getRequestMethod(), path, false, form, null));
             respond(exchange, 401, "{\"code\":20003,\"message\":\"Authenticate\",\"more_info\":"
                     + "\"https://www.twilio.com/docs/errors/20003\",\"status\":401}");
-        } else if (!"POST".equals(exchange.getRequestMethod())
-                || !path.equals("/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json")) {
+        } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith(ACCOUNT + "/Recordings/")
+                && path.endsWith(".wav")) {
+            calls.add(new Call("GET", path, true, form, null));
+            if (path.contains("/REbroken")) {
+                respond(exchange, 500, "{\"code\":20500,\"status\":500}");
+            } else {
+                respond(exchange, 200, "audio/x-wav", recording());
+            }
+        } else if ("POST".equals(exchange.getRequestMethod()) && path.equals(ACCOUNT + "/Calls.json")) {
+            String sid = "CA" + UUID.randomUUID().toString().replace("-", "");
+            calls.add(new Call("POST", path, true, form, sid));
+            respond(exchange, 201, resource(sid, "Calls", form));
+        } else if (!"POST".equals(exchange.getRequestMethod()) || !path.equals(ACCOUNT + "/Messages.json")) {
             calls.add(new Call(exchange.getRequestMethod(), path, true, form, null));
             respond(exchange, 404, "{\"code\":20404,\"message\":\"The requested resource " + path
                     + " was not found\",\"status\":404}");
@@ -110,6 +155,14 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
                 respond(exchange, 201, message(sid, form));
             }
         }
+    }
+
+    private static String resource(String sid, String kind, Map<String, String> form) {
+        return """
+                {"sid": "%s", "account_sid": "%s", "to": "%s", "from": "%s", "status": "queued",
+                 "direction": "outbound-api", "api_version": "2010-04-01",
+                 "uri": "%s/%s/%s.json"}""".formatted(sid, ACCOUNT_SID, form.get("To"), form.get("From"),
+                ACCOUNT, kind, sid);
     }
 
     private static String message(String sid, Map<String, String> form) {
@@ -140,8 +193,11 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        respond(exchange, status, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, byte[] bytes) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

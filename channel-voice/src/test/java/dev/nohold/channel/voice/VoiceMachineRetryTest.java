@@ -1,5 +1,6 @@
 package dev.nohold.channel.voice;
 
+import dev.nohold.channel.sms.TwilioStandIn;
 import dev.nohold.core.testing.Fixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,12 +51,12 @@ class VoiceMachineRetryTest {
         as("mona").contentType(ContentType.JSON).body(Map.of("text", "Your parcel is on its way."))
                 .post("/api/requests/" + id + "/reply").then().statusCode(201);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> VoiceTwilioStandIn.callsPlaced().size() == 1);
-        assertEquals("Enable", VoiceTwilioStandIn.callsPlaced().get(0).field("MachineDetection"));
-        VoiceWebhooks.callbackStatus(VoiceTwilioStandIn.callsPlaced().get(0).sid(), "completed", "machine_start")
+        await().atMost(Duration.ofSeconds(10)).until(() -> TwilioStandIn.callsPlaced().size() == 1);
+        assertEquals("Enable", TwilioStandIn.callsPlaced().get(0).field("MachineDetection"));
+        VoiceWebhooks.callbackStatus(TwilioStandIn.callsPlaced().get(0).sid(), "completed", "machine_start")
                 .then().statusCode(204);
-        await().atMost(Duration.ofSeconds(10)).until(() -> VoiceTwilioStandIn.callsPlaced().size() == 2);
-        VoiceWebhooks.callbackStatus(VoiceTwilioStandIn.callsPlaced().get(1).sid(), "completed", "human")
+        await().atMost(Duration.ofSeconds(10)).until(() -> TwilioStandIn.callsPlaced().size() == 2);
+        VoiceWebhooks.callbackStatus(TwilioStandIn.callsPlaced().get(1).sid(), "completed", "human")
                 .then().statusCode(204);
         as("admin").get("/api/requests/" + id).then().body("status", equalTo("DELIVERED"))
                 .body("deliveries[0].attempts", equalTo(2));

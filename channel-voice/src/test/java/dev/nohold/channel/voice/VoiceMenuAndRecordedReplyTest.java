@@ -1,5 +1,6 @@
 package dev.nohold.channel.voice;
 
+import dev.nohold.channel.sms.TwilioStandIn;
 import dev.nohold.core.testing.Fixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,9 +41,9 @@ class VoiceMenuAndRecordedReplyTest {
 
         Element texted = twiml(menu("CAmenu2", "2"));
         only(texted, "Hangup");
-        assertEquals(1, VoiceTwilioStandIn.messagesSent().size());
-        assertEquals(VoiceWebhooks.CALLER, VoiceTwilioStandIn.messagesSent().get(0).field("To"));
-        assertTrue(VoiceTwilioStandIn.messagesSent().get(0).field("Body").contains("https://help.example.test/chat"));
+        assertEquals(1, TwilioStandIn.messagesSent().size());
+        assertEquals(VoiceWebhooks.CALLER, TwilioStandIn.messagesSent().get(0).field("To"));
+        assertTrue(TwilioStandIn.messagesSent().get(0).field("Body").contains("https://help.example.test/chat"));
 
         assertEquals(VoicePaths.INCOMING_MENU, only(twiml(menu("CAmenu3", "9")), "Redirect").getTextContent());
         only(twiml(VoiceWebhooks.post(VoicePaths.INCOMING_MENU, VoiceWebhooks.call("CAmenu3")).then().statusCode(200)
@@ -59,12 +60,12 @@ class VoiceMenuAndRecordedReplyTest {
         Fixtures.presence("pia", "AVAILABLE");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 as("admin").get("/api/requests/" + id).then().body("assignedTo", equalTo("pia")));
-        byte[] voice = VoiceTwilioStandIn.fixture();
+        byte[] voice = TwilioStandIn.recording();
         as("pia").multiPart("audio", "reply.wav", voice, "audio/wav").post("/api/requests/" + id + "/reply")
                 .then().statusCode(201);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> VoiceTwilioStandIn.callsPlaced().size() == 1);
-        String link = only(twiml(VoiceTwilioStandIn.callsPlaced().get(0).field("Twiml")), "Play").getTextContent();
+        await().atMost(Duration.ofSeconds(10)).until(() -> TwilioStandIn.callsPlaced().size() == 1);
+        String link = only(twiml(TwilioStandIn.callsPlaced().get(0).field("Twiml")), "Play").getTextContent();
         assertTrue(link.startsWith(VoiceWebhooks.PUBLIC_URL + VoicePaths.REPLY_AUDIO + "/"), link);
         URI uri = URI.create(link);
         byte[] played = given().get(uri.getRawPath() + "?" + uri.getRawQuery()).then().statusCode(200)

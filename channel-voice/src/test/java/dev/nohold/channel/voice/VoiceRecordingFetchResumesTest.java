@@ -1,5 +1,6 @@
 package dev.nohold.channel.voice;
 
+import dev.nohold.channel.sms.TwilioStandIn;
 import dev.nohold.core.channel.InboundMessage;
 import dev.nohold.core.channel.Intake;
 import dev.nohold.core.channel.IntakeReceipt;
@@ -47,14 +48,14 @@ class VoiceRecordingFetchResumesTest {
         IntakeReceipt stored = intake.submit(InboundMessage.text(IncomingCalls.CHANNEL, VoiceWebhooks.CALLER, null)
                 .withProviderMessageId("CAcrashed", "CAcrashed")
                 .withAttributes(Map.of("callSid", "CAcrashed",
-                        RecordingFetches.RECORDING_URL, VoiceTwilioStandIn.recordingUrl("REcrashed")))
+                        RecordingFetches.RECORDING_URL, TwilioStandIn.recordingUrl("REcrashed")))
                 .withAudioToFollow());
         as("admin").get("/api/requests/" + stored.id()).then()
                 .body("status", equalTo("RECEIVED"))
                 .body("events.type", hasItem("AWAITING_AUDIO"));
 
         fetches.resumeInterrupted();
-        assertEquals(0, VoiceTwilioStandIn.recordingFetches().size(), "a fresh request is its own node's to fetch");
+        assertEquals(0, TwilioStandIn.recordingFetches().size(), "a fresh request is its own node's to fetch");
 
         makeOlder(stored, Duration.ofMinutes(1));
         fetches.resumeInterrupted();
@@ -62,7 +63,7 @@ class VoiceRecordingFetchResumesTest {
                 .then().body("status", equalTo("QUEUED"))
                 .body("text", containsString("my order"))
                 .body("audioUrl", equalTo("/api/requests/" + stored.id() + "/audio")));
-        assertEquals(1, VoiceTwilioStandIn.recordingFetches().size());
+        assertEquals(1, TwilioStandIn.recordingFetches().size());
     }
 
     private void makeOlder(IntakeReceipt receipt, Duration age) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.nohold.channel.voice;
 
+import dev.nohold.channel.sms.TwilioStandIn;
 import dev.nohold.core.testing.Fixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,7 +47,7 @@ class VoiceRoundTripTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("admin").get("/api/requests/" + id).then()
                 .body("status", equalTo("QUEUED")).body("text", containsString("my order"))
                 .body("audioUrl", equalTo("/api/requests/" + id + "/audio")));
-        assertEquals(1, VoiceTwilioStandIn.recordingFetches().size());
+        assertEquals(1, TwilioStandIn.recordingFetches().size());
 
         Fixtures.createAgent("vera");
         Fixtures.presence("vera", "AVAILABLE");
@@ -55,8 +56,8 @@ class VoiceRoundTripTest {
         as("vera").contentType(ContentType.JSON).body(Map.of("text", "Your order ships on Monday."))
                 .post("/api/requests/" + id + "/reply").then().statusCode(201);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !VoiceTwilioStandIn.callsPlaced().isEmpty());
-        VoiceTwilioStandIn.Call call = VoiceTwilioStandIn.callsPlaced().get(0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !TwilioStandIn.callsPlaced().isEmpty());
+        TwilioStandIn.Call call = TwilioStandIn.callsPlaced().get(0);
         assertEquals(VoiceWebhooks.CALLER, call.field("To"));
         assertEquals(VoiceWebhooks.PUBLIC_URL + VoicePaths.STATUS, call.field("StatusCallback"));
         assertEquals("DetectMessageEnd", call.field("MachineDetection"));

@@ -1,5 +1,6 @@
 package dev.nohold.channel.voice;
 
+import dev.nohold.channel.sms.TwilioStandIn;
 import dev.nohold.core.testing.Fixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,7 +43,7 @@ class VoiceWebhookEdgeCasesTest {
         String id = (String) VoiceWebhooks.requestByReference(first).get("id");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("admin").get("/api/requests/" + id).then()
                 .body("status", equalTo("QUEUED")));
-        assertEquals(1, VoiceTwilioStandIn.recordingFetches().size());
+        assertEquals(1, TwilioStandIn.recordingFetches().size());
         as("admin").get("/api/requests?channel=voice").then().body("size()", equalTo(1));
     }
 
@@ -50,13 +51,13 @@ class VoiceWebhookEdgeCasesTest {
     void forgedSignatureIsRefusedAndStoresNothing() {
         Map<String, String> form = VoiceWebhooks.call("CAforged");
         form.put("RecordingSid", "REforged");
-        form.put("RecordingUrl", VoiceTwilioStandIn.recordingUrl("REforged"));
+        form.put("RecordingUrl", TwilioStandIn.recordingUrl("REforged"));
         form.put("RecordingDuration", "3");
         given().formParams(form).header("X-Twilio-Signature", "bm90IGEgc2lnbmF0dXJl")
                 .post(VoicePaths.RECORDED).then().statusCode(403).contentType(ContentType.JSON)
                 .body("error", containsString("X-Twilio-Signature"));
         as("admin").get("/api/requests?channel=voice").then().body("size()", equalTo(0));
-        assertEquals(0, VoiceTwilioStandIn.recordingFetches().size());
+        assertEquals(0, TwilioStandIn.recordingFetches().size());
     }
 
     @Test
@@ -68,7 +69,7 @@ class VoiceWebhookEdgeCasesTest {
                 .then().body("status", equalTo("QUEUED"))
                 .body("text", containsString("could not be fetched"))
                 .body("events.type", hasItem("AUDIO_UNAVAILABLE")));
-        assertEquals(3, VoiceTwilioStandIn.recordingFetches().size());
+        assertEquals(3, TwilioStandIn.recordingFetches().size());
     }
 
     @Test
@@ -81,7 +82,7 @@ class VoiceWebhookEdgeCasesTest {
                 .statusCode(200).extract().response());
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 "QUEUED".equals(VoiceWebhooks.requestByReference(reference).get("status")));
-        assertEquals(0, VoiceTwilioStandIn.recordingFetches().size());
+        assertEquals(0, TwilioStandIn.recordingFetches().size());
     }
 
     @Test
@@ -136,14 +137,14 @@ class VoiceWebhookEdgeCasesTest {
         as("nina").contentType(ContentType.JSON).body(Map.of("text", "We refunded you."))
                 .post("/api/requests/" + id + "/reply").then().statusCode(201);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> VoiceTwilioStandIn.callsPlaced().size() == 1);
-        VoiceWebhooks.callbackStatus(VoiceTwilioStandIn.callsPlaced().get(0).sid(), "no-answer", null).then().statusCode(204);
-        await().atMost(Duration.ofSeconds(10)).until(() -> VoiceTwilioStandIn.callsPlaced().size() == 2);
-        VoiceWebhooks.callbackStatus(VoiceTwilioStandIn.callsPlaced().get(1).sid(), "busy", null).then().statusCode(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> TwilioStandIn.callsPlaced().size() == 1);
+        VoiceWebhooks.callbackStatus(TwilioStandIn.callsPlaced().get(0).sid(), "no-answer", null).then().statusCode(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> TwilioStandIn.callsPlaced().size() == 2);
+        VoiceWebhooks.callbackStatus(TwilioStandIn.callsPlaced().get(1).sid(), "busy", null).then().statusCode(204);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> VoiceTwilioStandIn.messagesSent().size() == 1);
-        assertEquals("We refunded you.", VoiceTwilioStandIn.messagesSent().get(0).field("Body"));
-        assertEquals(2, VoiceTwilioStandIn.callsPlaced().size());
+        await().atMost(Duration.ofSeconds(10)).until(() -> TwilioStandIn.messagesSent().size() == 1);
+        assertEquals("We refunded you.", TwilioStandIn.messagesSent().get(0).field("Body"));
+        assertEquals(2, TwilioStandIn.callsPlaced().size());
         as("admin").get("/api/requests/" + id).then()
                 .body("deliveries.channel", hasItem("sms"))
                 .body("events.type", hasItem("DELIVERY_FALLBACK"));

@@ -1,5 +1,6 @@
 package dev.nohold.channel.voice;
 
+import dev.nohold.channel.sms.TwilioStandIn;
 import com.twilio.security.RequestValidator;
 import dev.nohold.core.testing.Fixtures;
 import io.restassured.response.Response;
@@ -35,7 +36,7 @@ final class VoiceWebhooks {
     static void reset(DataSource dataSource) {
         database = dataSource;
         Fixtures.reset(dataSource);
-        VoiceTwilioStandIn.reset();
+        TwilioStandIn.reset();
     }
 
     /**
@@ -68,7 +69,7 @@ final class VoiceWebhooks {
     static Response recorded(String callSid, String recordingSid, int seconds) {
         Map<String, String> form = call(callSid);
         form.put("RecordingSid", recordingSid);
-        form.put("RecordingUrl", VoiceTwilioStandIn.recordingUrl(recordingSid));
+        form.put("RecordingUrl", TwilioStandIn.recordingUrl(recordingSid));
         form.put("RecordingDuration", String.valueOf(seconds));
         return post(VoicePaths.RECORDED, form);
     }
@@ -85,7 +86,7 @@ final class VoiceWebhooks {
     static Map<String, String> call(String callSid) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("CallSid", callSid);
-        form.put("AccountSid", VoiceTwilioStandIn.ACCOUNT_SID);
+        form.put("AccountSid", TwilioStandIn.ACCOUNT_SID);
         form.put("From", CALLER);
         form.put("To", OUR_NUMBER);
         form.put("Direction", "inbound");
@@ -101,10 +102,10 @@ final class VoiceWebhooks {
         new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(VoiceTwilioStandIn.AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            mac.init(new SecretKeySpec(TwilioStandIn.AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
             String signature = Base64.getEncoder().encodeToString(mac.doFinal(data.toString()
                     .getBytes(StandardCharsets.UTF_8)));
-            if (!new RequestValidator(VoiceTwilioStandIn.AUTH_TOKEN).validate(url, form, signature)) {
+            if (!new RequestValidator(TwilioStandIn.AUTH_TOKEN).validate(url, form, signature)) {
                 throw new IllegalStateException("The test signs differently from the Twilio SDK's validator");
             }
             return signature;
