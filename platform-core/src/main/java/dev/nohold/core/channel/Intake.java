@@ -1,17 +1,21 @@
 package dev.nohold.core.channel;
 
-import dev.nohold.core.request.Lifecycle;
+import dev.nohold.core.Refusal;
+import dev.nohold.core.config.NoholdConfig;
+import dev.nohold.core.request.Request;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.hibernate.exception.ConstraintViolationException;
 
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where every channel hands in what a customer sent. The message goes through the {@code intake} route and is
- * stored before this returns, so a channel may acknowledge it to the provider right after.
+ * Where every channel hands in what a customer sent. The message is checked, goes through the {@code intake} route
+ * and is stored before this returns, so a channel may acknowledge it to the provider right after.
  *
  * <p>A provider's retry (the same provider message id) answers the first call's receipt instead of making a second
  * request, also when the two arrive at once on two nodes: the database's unique key decides.
@@ -19,16 +23,19 @@ import java.util.Optional;
 @ApplicationScoped
 public class Intake {
 
-    private final ProducerTemplate routes;
-    private final Lifecycle lifecycle;
+    private static final int MAX_ADDRESS_LENGTH = 320;
 
-    public Intake(ProducerTemplate routes, Lifecycle lifecycle) {
+    private final ProducerTemplate routes;
+    private final NoholdConfig config;
+
+    public Intake(ProducerTemplate routes, NoholdConfig config) {
         this.routes = routes;
-        this.lifecycle = lifecycle;
+        this.config = config;
     }
 
     public IntakeReceipt submit(InboundMessage message) {
-        Optional<IntakeReceipt> repeat = lifecycle.receiptOfRepeat(message);
+        validate(message);
+        Optional<IntakeReceipt> repeat = receiptOfRepeat(message);
         if (repeat.isPresent()) {
             return repeat.get();
         }
@@ -36,10 +43,41 @@ public class Intake {
             return routes.requestBody(IntakeRoutes.INTAKE, message, IntakeReceipt.class);
         } catch (CamelExecutionException e) {
             if (isUniqueViolation(e) && message.providerMessageId() != null) {
-                return lifecycle.receiptOfRepeat(message).orElseThrow(() -> e);
+                return receiptOfRepeat(message).orElseThrow(() -> e);
             }
             throw unwrap(e);
         }
+    }
+
+    private void validate(InboundMessage message) {
+        boolean hasText = message.text() != null && !message.text().isBlank();
+        if (!hasText && !message.hasAudio() && !message.audioToFollow()) {
+            throw Refusal.badInput("The message has neither text nor audio");
+        }
+        if (message.text() != null && message.text().length() > config.intake().maxTextLength()) {
+            throw Refusal.tooLarge("The text is " + message.text().length() + " characters long; at most "
+                    + config.intake().maxTextLength() + " are taken");
+        }
+        if (message.from().isBlank() || message.from().length() > MAX_ADDRESS_LENGTH) {
+            throw Refusal.badInput("The sender's address must be 1 to " + MAX_ADDRESS_LENGTH + " characters");
+        }
+    }
+
+    /** The receipt of the request an earlier delivery of the same provider message made, if any. */
+    private static Optional<IntakeReceipt> receiptOfRepeat(InboundMessage message) {
+        if (message.providerMessageId() == null) {
+            return Optional.empty();
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> Request.<Request>find(
+                        "channel = ?1 and providerMessageId = ?2", message.channel(), message.providerMessageId())
+                .firstResultOptional()
+                .map(request -> {
+                    if (!Objects.equals(request.fingerprint, message.fingerprint())) {
+                        throw Refusal.unprocessable("The key " + message.providerMessageId()
+                                + " was already used for a different message; use a new key for a new message");
+                    }
+                    return new IntakeReceipt(request.id, request.reference, request.intakeStatus, true);
+                }));
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -59,7 +57,6 @@ public class Lifecycle {
 
     /** Takes in a customer's message: stored, then queued (text) or sent to speech recognition (audio). */
     public IntakeReceipt receive(InboundMessage message) {
-        validate(message);
         Instant now = clock.instant();
         Request request = new Request();
         request.id = UUID.randomUUID();
@@ -91,7 +88,7 @@ public class Lifecycle {
         }
         request.intakeStatus = request.status;
         LOG.infof("Request %s received via %s", request.reference, request.channel);
-        return receiptOf(request, false);
+        return new IntakeReceipt(request.id, request.reference, request.intakeStatus, false);
     }
 
     /**
@@ -122,28 +119,6 @@ public class Lifecycle {
         record(request, "AUDIO_UNAVAILABLE", reason);
         queue(request, null);
         return true;
-    }
-
-    /** The request an earlier delivery of the same provider message made, if any. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<IntakeReceipt> receiptOfRepeat(InboundMessage message) {
-        if (message.providerMessageId() == null) {
-            return Optional.empty();
-        }
-        Optional<Request> earlier = Request.find("channel = ?1 and providerMessageId = ?2",
-                message.channel(), message.providerMessageId()).firstResultOptional();
-        earlier.ifPresent(request -> {
-            if (!Objects.equals(request.fingerprint, message.fingerprint())) {
-                throw Refusal.unprocessable("The key " + message.providerMessageId()
-                        + " was already used for a different message; use a new key for a new message");
-            }
-        });
-        return earlier.map(request -> receiptOf(request, true));
-    }
-
-    /** Speech recognition produced the request's text: it joins the queue. */
-    public void transcribed(UUID requestId, String text, String detail) {
-        transcribed(requestId, new Transcript(text, null, List.of()), detail);
     }
 
     /** Speech recognition produced the request's text, with its confidence and word timings: it joins the queue. */
@@ -334,24 +309,6 @@ public class Lifecycle {
             throw Refusal.notFound("No request " + requestId);
         }
         return request;
-    }
-
-    private void validate(InboundMessage message) {
-        boolean hasText = message.text() != null && !message.text().isBlank();
-        if (!hasText && !message.hasAudio() && !message.audioToFollow()) {
-            throw Refusal.badInput("The message has neither text nor audio");
-        }
-        if (message.text() != null && message.text().length() > config.intake().maxTextLength()) {
-            throw Refusal.tooLarge("The text is " + message.text().length() + " characters long; at most "
-                    + config.intake().maxTextLength() + " are taken");
-        }
-        if (message.from().isBlank() || message.from().length() > 320) {
-            throw Refusal.badInput("The sender's address must be 1 to 320 characters");
-        }
-    }
-
-    private static IntakeReceipt receiptOf(Request request, boolean duplicate) {
-        return new IntakeReceipt(request.id, request.reference, request.intakeStatus, duplicate);
     }
 
     private static String blankToNull(String text) {
