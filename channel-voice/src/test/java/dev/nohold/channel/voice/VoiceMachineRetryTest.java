@@ -41,13 +41,7 @@ class VoiceMachineRetryTest {
 
     @Test
     void machineAnsweredCallbackIsCalledAgainAndAPersonCompletesIt() {
-        String reference = VoiceWebhooks.reference(VoiceWebhooks.recorded("CAmachine", "REmachine", 3).then()
-                .statusCode(200).extract().response());
-        String id = (String) VoiceWebhooks.requestByReference(reference).get("id");
-        Fixtures.createAgent("mona");
-        Fixtures.presence("mona", "AVAILABLE");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                as("admin").get("/api/requests/" + id).then().body("assignedTo", equalTo("mona")));
+        String id = VoiceWebhooks.recordedAndAssignedTo("mona", "CAmachine", "REmachine");
         as("mona").contentType(ContentType.JSON).body(Map.of("text", "Your parcel is on its way."))
                 .post("/api/requests/" + id + "/reply").then().statusCode(201);
 

@@ -53,13 +53,7 @@ class VoiceMenuAndRecordedReplyTest {
 
     @Test
     void recordedReplyIsPlayedFromASignedExpiringLink() throws Exception {
-        String reference = VoiceWebhooks.reference(VoiceWebhooks.recorded("CAplay", "REplay", 3).then()
-                .statusCode(200).extract().response());
-        String id = (String) VoiceWebhooks.requestByReference(reference).get("id");
-        Fixtures.createAgent("pia");
-        Fixtures.presence("pia", "AVAILABLE");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                as("admin").get("/api/requests/" + id).then().body("assignedTo", equalTo("pia")));
+        String id = VoiceWebhooks.recordedAndAssignedTo("pia", "CAplay", "REplay");
         byte[] voice = TwilioStandIn.recording();
         as("pia").multiPart("audio", "reply.wav", voice, "audio/wav").post("/api/requests/" + id + "/reply")
                 .then().statusCode(201);

@@ -127,13 +127,7 @@ class VoiceWebhookEdgeCasesTest {
 
     @Test
     void unansweredCallbackIsRetriedThenFallsBackToSms() {
-        String reference = VoiceWebhooks.reference(VoiceWebhooks.recorded("CAnoanswer", "REnoanswer", 3).then()
-                .statusCode(200).extract().response());
-        String id = (String) VoiceWebhooks.requestByReference(reference).get("id");
-        Fixtures.createAgent("nina");
-        Fixtures.presence("nina", "AVAILABLE");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                as("admin").get("/api/requests/" + id).then().body("assignedTo", equalTo("nina")));
+        String id = VoiceWebhooks.recordedAndAssignedTo("nina", "CAnoanswer", "REnoanswer");
         as("nina").contentType(ContentType.JSON).body(Map.of("text", "We refunded you."))
                 .post("/api/requests/" + id + "/reply").then().statusCode(201);
 

@@ -1,7 +1,7 @@
 package dev.nohold.channel.voice;
 
-import dev.nohold.channel.sms.TwilioStandIn;
 import com.twilio.security.RequestValidator;
+import dev.nohold.channel.sms.TwilioStandIn;
 import dev.nohold.core.testing.Fixtures;
 import io.restassured.response.Response;
 import org.w3c.dom.Document;
@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,8 @@ import java.util.TreeMap;
 
 import static dev.nohold.core.testing.Fixtures.as;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /** Posts to the voice webhooks as Twilio does (form-encoded, signed over the public URL) and reads TwiML back. */
 final class VoiceWebhooks {
@@ -44,7 +47,7 @@ final class VoiceWebhooks {
      * platform has recorded the call's sid), and as an outbound call.
      */
     static Response callbackStatus(String callSid, String callStatus, String answeredBy) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
             try (var connection = database.getConnection();
                  var sql = connection.prepareStatement("select count(*) from delivery where provider_id = ?")) {
                 sql.setString(1, callSid);
@@ -72,6 +75,21 @@ final class VoiceWebhooks {
         form.put("RecordingUrl", TwilioStandIn.recordingUrl(recordingSid));
         form.put("RecordingDuration", String.valueOf(seconds));
         return post(VoicePaths.RECORDED, form);
+    }
+
+    /**
+     * A caller leaves a recording, a new agent goes AVAILABLE and is assigned the request once it is transcribed;
+     * returns the request's id.
+     */
+    static String recordedAndAssignedTo(String agent, String callSid, String recordingSid) {
+        String reference = reference(recorded(callSid, recordingSid, 3).then().statusCode(200).extract().response());
+        String id = (String) requestByReference(reference).get("id");
+        Fixtures.createAgent(agent);
+        Fixtures.presence(agent, "AVAILABLE");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                Fixtures.as("admin").get("/api/requests/" + id).then()
+                        .body("assignedTo", equalTo(agent)));
+        return id;
     }
 
     static Response status(String callSid, String callStatus, String answeredBy) {
