@@ -1,12 +1,8 @@
 package dev.nohold.channel.sms;
 
-import dev.nohold.core.api.ErrorBody;
+import dev.nohold.core.Refusal;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
-import java.util.Optional;
 
 /**
  * Refuses a body to the SMS webhooks larger than Twilio ever sends, before its signature is checked or anything is
@@ -21,14 +17,10 @@ public class WebhookSizeLimit {
     }
 
     @ServerRequestFilter
-    public Optional<Response> limit(ContainerRequestContext request) {
-        if (!request.getUriInfo().getPath().startsWith("/channels/sms/") || request.getLength() <= 0
-                || request.getLength() <= config.maxWebhookBytes()) {
-            return Optional.empty();
+    public void limit(ContainerRequestContext request) {
+        if (request.getUriInfo().getPath().startsWith("/channels/sms/") && request.getLength() > config.maxWebhookBytes()) {
+            throw Refusal.tooLarge("The body is " + request.getLength() + " bytes; an SMS webhook takes at most "
+                    + config.maxWebhookBytes());
         }
-        return Optional.of(Response.status(413).type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorBody("The body is " + request.getLength() + " bytes; an SMS webhook takes at most "
-                        + config.maxWebhookBytes()))
-                .build());
     }
 }

@@ -1,8 +1,6 @@
 package dev.nohold.core.agent;
 
 import dev.nohold.core.Refusal;
-import dev.nohold.core.api.AgentProfile;
-import dev.nohold.core.api.NewAgent;
 import dev.nohold.core.request.Lifecycle;
 import dev.nohold.core.request.WorkAvailable;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -10,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +33,7 @@ public class Agents {
         this.workAvailable = workAvailable;
     }
 
-    public AgentProfile create(@NotNull @Valid NewAgent input) {
+    public Agent create(AccountDraft input) {
         if (Agent.findByUsername(input.username()).isPresent()) {
             throw Refusal.conflict("An agent named '" + input.username() + "' already exists");
         }
@@ -66,16 +62,16 @@ public class Agents {
         agent.idleSince = now;
         agent.createdAt = now;
         agent.persist();
-        return profile(agent);
+        return agent;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public AgentProfile profile(String username) {
-        return profile(existing(username));
+    public Agent profile(String username) {
+        return existing(username);
     }
 
     /** Changes presence; an agent going OFFLINE hands their unanswered requests back to the queue, first in line. */
-    public AgentProfile changePresence(String username, String status) {
+    public Agent changePresence(String username, String status) {
         Presence presence;
         try {
             presence = Presence.valueOf(status.trim().toUpperCase(Locale.ROOT));
@@ -96,15 +92,10 @@ public class Agents {
                 lifecycle.requeueAssignmentsOf(agent, "agent " + username + " went offline before answering");
             }
         }
-        return profile(agent);
+        return agent;
     }
 
     private static Agent existing(String username) {
         return Agent.findByUsername(username).orElseThrow(() -> Refusal.notFound("No agent " + username));
-    }
-
-    static AgentProfile profile(Agent agent) {
-        return new AgentProfile(agent.username, agent.displayName, agent.roleNames(), agent.presence.name(),
-                agent.capacity, List.copyOf(agent.skills), agent.phone, agent.openAssignments);
     }
 }

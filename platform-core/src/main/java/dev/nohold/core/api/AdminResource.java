@@ -27,7 +27,7 @@ public class AdminResource {
     @POST
     @Path("/agents")
     public Response createAgent(@NotNull(message = "a JSON body is required") @Valid NewAgent input) {
-        AgentProfile created = agents.create(input);
+        AgentProfile created = AgentProfile.of(agents.create(input.toDraft()));
         return Response.created(URI.create("/api/admin/agents/" + created.username())).entity(created).build();
     }
 }

@@ -31,19 +31,19 @@ public class MeResource {
 
     @GET
     public AgentProfile me() {
-        return agents.profile(username());
+        return AgentProfile.of(agents.profile(username()));
     }
 
     @PUT
     @Path("/presence")
     public AgentProfile changePresence(@NotNull(message = "a JSON body is required") @Valid PresenceChange change) {
-        return agents.changePresence(username(), change.status());
+        return AgentProfile.of(agents.changePresence(username(), change.status()));
     }
 
     @GET
     @Path("/requests")
     public List<RequestSummary> myRequests() {
-        return requests.assignedTo(username());
+        return requests.assignedTo(username()).stream().map(RequestSummary::of).toList();
     }
 
     private String username() {

@@ -1,5 +1,6 @@
 package dev.nohold.core.api;
 
+import dev.nohold.core.agent.AccountDraft;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,4 +26,8 @@ public record NewAgent(
         @Min(value = 1, message = "capacity is at least 1")
         @Max(value = 100, message = "capacity is at most 100")
         Integer capacity) {
+
+    AccountDraft toDraft() {
+        return new AccountDraft(username, password, displayName, phone, skills, roles, capacity);
+    }
 }

@@ -3,6 +3,7 @@ package dev.nohold.core.api;
 import dev.nohold.core.agent.Role;
 import dev.nohold.core.reply.Replies;
 import dev.nohold.core.reply.ReplyDraft;
+import dev.nohold.core.request.RequestPage;
 import dev.nohold.core.request.RequestQueries;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -48,13 +49,13 @@ public class RequestResource {
                            @QueryParam("page") @DefaultValue("0") int page,
                            @QueryParam("size") @DefaultValue("50") int size) {
         RequestPage found = requests.search(username(), status, channel, page, size);
-        return Response.ok(found.items()).header("X-Total-Count", found.total()).build();
+        return Response.ok(found.items().stream().map(RequestSummary::of).toList()).header("X-Total-Count", found.total()).build();
     }
 
     @GET
     @Path("/requests/{id}")
     public RequestView one(@PathParam("id") UUID id) {
-        return requests.view(username(), id);
+        return RequestView.of(requests.view(username(), id));
     }
 
     @POST
@@ -62,7 +63,7 @@ public class RequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reply(@PathParam("id") UUID id, ReplyInput input) {
         replies.answer(id, username(), ReplyDraft.text(input == null ? null : input.text()));
-        return Response.status(Response.Status.CREATED).entity(requests.view(username(), id)).build();
+        return Response.status(Response.Status.CREATED).entity(RequestView.of(requests.view(username(), id))).build();
     }
 
     @POST
@@ -72,7 +73,7 @@ public class RequestResource {
                                    @RestForm("audio") FileUpload audio) {
         replies.answer(id, username(), new ReplyDraft(text, audio == null ? null : read(audio),
                 audio == null ? null : audio.contentType()));
-        return Response.status(Response.Status.CREATED).entity(requests.view(username(), id)).build();
+        return Response.status(Response.Status.CREATED).entity(RequestView.of(requests.view(username(), id))).build();
     }
 
     @GET
@@ -93,7 +94,7 @@ public class RequestResource {
     @Path("/queue")
     @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
     public QueueView queue() {
-        return requests.queue();
+        return QueueView.of(requests.queue());
     }
 
     private String username() {

@@ -1,5 +1,12 @@
 package dev.nohold.core.api;
 
+import dev.nohold.core.IsoTime;
+import dev.nohold.core.reply.Delivery;
+import dev.nohold.core.reply.Reply;
+import dev.nohold.core.request.Request;
+import dev.nohold.core.request.RequestDetails;
+import dev.nohold.core.request.RequestEvent;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -12,13 +19,40 @@ public record RequestView(UUID id, String reference, String channel, String from
                           List<ReplyView> replies, List<DeliveryView> deliveries, List<EventView> events,
                           Double transcriptConfidence) {
 
+    static RequestView of(RequestDetails details) {
+        Request request = details.request();
+        return new RequestView(request.id, request.reference, request.channel, request.from, request.status.name(),
+                request.text, RequestSummary.audioUrl(request), RequestSummary.assignee(request),
+                IsoTime.format(request.createdAt), request.language,
+                details.replies().stream().map(ReplyView::of).toList(),
+                details.deliveries().stream().map(DeliveryView::of).toList(),
+                details.events().stream().map(EventView::of).toList(),
+                request.transcriptConfidence);
+    }
+
     public record ReplyView(UUID id, String text, String audioUrl, String by, String at) {
+
+        static ReplyView of(Reply reply) {
+            return new ReplyView(reply.id, reply.text,
+                    reply.audioKey == null ? null
+                            : "/api/requests/" + reply.requestId + "/replies/" + reply.id + "/audio",
+                    reply.by.username, IsoTime.format(reply.at));
+        }
     }
 
     public record DeliveryView(String channel, String status, int attempts, String providerId, String error,
                                String updatedAt) {
+
+        static DeliveryView of(Delivery delivery) {
+            return new DeliveryView(delivery.channel, delivery.status.name(), delivery.attempts,
+                    delivery.providerId, delivery.lastError, IsoTime.format(delivery.updatedAt));
+        }
     }
 
     public record EventView(String at, String type, String detail) {
+
+        static EventView of(RequestEvent event) {
+            return new EventView(IsoTime.format(event.at), event.type, event.detail);
+        }
     }
 }

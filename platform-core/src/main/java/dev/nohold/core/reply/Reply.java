@@ -40,6 +40,6 @@ public class Reply extends PanacheEntityBase {
     public Instant at;
 
     public static List<Reply> ofRequest(UUID requestId) {
-        return list("requestId = ?1 order by at, id", requestId);
+        return list("from Reply r join fetch r.by where r.requestId = ?1 order by r.at, r.id", requestId);
     }
 }

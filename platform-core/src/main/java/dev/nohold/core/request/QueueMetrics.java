@@ -1,6 +1,5 @@
 package dev.nohold.core.request;
 
-import dev.nohold.core.api.QueueView;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,7 +26,7 @@ public class QueueMetrics {
     private final Clock clock;
     private final RequestQueries queries;
     private final AtomicReference<Snapshot> latest =
-            new AtomicReference<>(new Snapshot(Instant.EPOCH, new QueueView(Map.of(), 0, Map.of())));
+            new AtomicReference<>(new Snapshot(Instant.EPOCH, new QueueFigures(Map.of(), 0, Map.of())));
 
     public QueueMetrics(Clock clock, RequestQueries queries) {
         this.clock = clock;
@@ -52,14 +51,14 @@ public class QueueMetrics {
                 .register(registry);
     }
 
-    private QueueView queue() {
+    private QueueFigures queue() {
         Snapshot current = latest.get();
         Instant now = clock.instant();
         if (Duration.between(current.at(), now).compareTo(FRESHNESS) < 0) {
             return current.queue();
         }
         try {
-            QueueView fresh = QuarkusTransaction.requiringNew().call(queries::queue);
+            QueueFigures fresh = QuarkusTransaction.requiringNew().call(queries::queue);
             latest.set(new Snapshot(now, fresh));
             return fresh;
         } catch (RuntimeException e) {
@@ -67,6 +66,6 @@ public class QueueMetrics {
         }
     }
 
-    private record Snapshot(Instant at, QueueView queue) {
+    private record Snapshot(Instant at, QueueFigures queue) {
     }
 }

@@ -3,11 +3,6 @@ package dev.nohold.core.request;
 import dev.nohold.core.Refusal;
 import dev.nohold.core.agent.Agent;
 import dev.nohold.core.agent.Presence;
-import dev.nohold.core.api.IsoTime;
-import dev.nohold.core.api.QueueView;
-import dev.nohold.core.api.RequestPage;
-import dev.nohold.core.api.RequestSummary;
-import dev.nohold.core.api.RequestView;
 import dev.nohold.core.media.MediaStore;
 import dev.nohold.core.reply.Delivery;
 import dev.nohold.core.reply.Reply;
@@ -72,35 +67,20 @@ public class RequestQueries {
         }
         PanacheQuery<Request> query = Request.find(where.toString(),
                 Sort.descending("createdAt").and("id", Sort.Direction.Ascending), parameters.map());
-        List<RequestSummary> items = query.page(Page.of(page, size)).list().stream()
-                .map(RequestQueries::summary).toList();
-        return new RequestPage(items, query.count());
+        return new RequestPage(query.page(Page.of(page, size)).list(), query.count());
     }
 
     /** The caller's assigned, not yet answered requests, longest waiting first. */
-    public List<RequestSummary> assignedTo(String username) {
+    public List<Request> assignedTo(String username) {
         Agent caller = caller(username);
-        return Request.<Request>list("assignedTo = ?1 and status = ?2 order by assignedAt, id",
-                caller, RequestStatus.ASSIGNED).stream().map(RequestQueries::summary).toList();
+        return Request.list("from Request r join fetch r.assignedTo where r.assignedTo = ?1 and r.status = ?2"
+                + " order by r.assignedAt, r.id", caller, RequestStatus.ASSIGNED);
     }
 
-    public RequestView view(String username, UUID id) {
+    /** One request with its replies, deliveries and timeline, if the caller may see it. */
+    public RequestDetails view(String username, UUID id) {
         Request request = visible(username, id);
-        List<RequestView.ReplyView> replies = Reply.ofRequest(id).stream()
-                .map(reply -> new RequestView.ReplyView(reply.id, reply.text,
-                        reply.audioKey == null ? null : "/api/requests/" + id + "/replies/" + reply.id + "/audio",
-                        reply.by.username, IsoTime.format(reply.at)))
-                .toList();
-        List<RequestView.DeliveryView> deliveries = Delivery.ofRequest(id).stream()
-                .map(d -> new RequestView.DeliveryView(d.channel, d.status.name(), d.attempts, d.providerId,
-                        d.lastError, IsoTime.format(d.updatedAt)))
-                .toList();
-        List<RequestView.EventView> events = RequestEvent.timeline(id).stream()
-                .map(e -> new RequestView.EventView(IsoTime.format(e.at), e.type, e.detail))
-                .toList();
-        return new RequestView(request.id, request.reference, request.channel, request.from, request.status.name(),
-                request.text, audioUrl(request), assignee(request), IsoTime.format(request.createdAt),
-                request.language, replies, deliveries, events, request.transcriptConfidence);
+        return new RequestDetails(request, Reply.ofRequest(id), Delivery.ofRequest(id), RequestEvent.timeline(id));
     }
 
     /** The customer's original recording, as stored. */
@@ -125,7 +105,7 @@ public class RequestQueries {
         return new StoredMedia(bytes, reply.audioType == null ? "application/octet-stream" : reply.audioType);
     }
 
-    public QueueView queue() {
+    public QueueFigures queue() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (RequestStatus status : RequestStatus.values()) {
             counts.put(status.name(), 0L);
@@ -147,7 +127,7 @@ public class RequestQueries {
                 .setParameter("queued", RequestStatus.QUEUED)
                 .getSingleResult();
         long oldestWait = oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds());
-        return new QueueView(counts, oldestWait, agents);
+        return new QueueFigures(counts, oldestWait, agents);
     }
 
     private Request visible(String username, UUID id) {
@@ -175,20 +155,6 @@ public class RequestQueries {
             throw Refusal.badInput("Unknown status '" + status + "'; use one of "
                     + List.of(RequestStatus.values()));
         }
-    }
-
-    private static RequestSummary summary(Request request) {
-        return new RequestSummary(request.id, request.reference, request.channel, request.from,
-                request.status.name(), request.text, audioUrl(request), assignee(request),
-                IsoTime.format(request.createdAt));
-    }
-
-    private static String audioUrl(Request request) {
-        return request.audioKey == null ? null : "/api/requests/" + request.id + "/audio";
-    }
-
-    private static String assignee(Request request) {
-        return request.assignedTo == null ? null : request.assignedTo.username;
     }
 
     /** Bytes from the media store with their media type. */

@@ -1,8 +1,8 @@
 package dev.nohold.core.bench;
 
 import dev.nohold.core.agent.Agents;
-import dev.nohold.core.api.NewAgent;
-import dev.nohold.core.api.RequestSummary;
+import dev.nohold.core.agent.AccountDraft;
+import dev.nohold.core.request.Request;
 import dev.nohold.core.channel.InboundMessage;
 import dev.nohold.core.channel.Intake;
 import dev.nohold.core.reply.Replies;
@@ -54,7 +54,7 @@ class DispatchBenchmark {
     @Test
     void dispatchLatency() throws Exception {
         Fixtures.reset(dataSource);
-        agents.create(new NewAgent("bench-idle", Fixtures.PASSWORD, null, null, List.of(), List.of("agent"), 100));
+        agents.create(new AccountDraft("bench-idle", Fixtures.PASSWORD, null, null, List.of(), List.of("agent"), 100));
         agents.changePresence("bench-idle", "AVAILABLE");
         for (int i = 0; i < SAMPLES + WARM_UP; i++) {
             intake.submit(InboundMessage.text(RecordingChannel.ID, "bench", "question " + i));
@@ -69,7 +69,7 @@ class DispatchBenchmark {
         answerAll("bench-idle");
         agents.changePresence("bench-idle", "OFFLINE");
 
-        agents.create(new NewAgent("bench-returning", Fixtures.PASSWORD, null, null, List.of(), List.of("agent"), 1));
+        agents.create(new AccountDraft("bench-returning", Fixtures.PASSWORD, null, null, List.of(), List.of("agent"), 1));
         for (int i = 0; i < SAMPLES + WARM_UP; i++) {
             intake.submit(InboundMessage.text(RecordingChannel.ID, "bench", "waiting " + i));
         }
@@ -92,13 +92,13 @@ class DispatchBenchmark {
         print("agent AVAILABLE -> holds waiting work", availableToAssigned);
     }
 
-    private List<RequestSummary> mine(String username) {
+    private List<Request> mine(String username) {
         return QuarkusTransaction.requiringNew().call(() -> queries.assignedTo(username));
     }
 
     private void answerAll(String username) {
-        for (RequestSummary request : mine(username)) {
-            replies.answer(request.id(), username, ReplyDraft.text("ok"));
+        for (Request request : mine(username)) {
+            replies.answer(request.id, username, ReplyDraft.text("ok"));
         }
     }
 

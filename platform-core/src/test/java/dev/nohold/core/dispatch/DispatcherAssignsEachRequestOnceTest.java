@@ -1,8 +1,8 @@
 package dev.nohold.core.dispatch;
 
 import dev.nohold.core.agent.Agents;
-import dev.nohold.core.api.NewAgent;
-import dev.nohold.core.api.RequestSummary;
+import dev.nohold.core.agent.AccountDraft;
+import dev.nohold.core.request.Request;
 import dev.nohold.core.channel.InboundMessage;
 import dev.nohold.core.channel.Intake;
 import dev.nohold.core.reply.Replies;
@@ -67,7 +67,7 @@ class DispatcherAssignsEachRequestOnceTest {
     @Test
     void everyRequestIsAssignedExactlyOnceUnderConcurrency() throws Exception {
         for (int i = 0; i < AGENTS; i++) {
-            agents.create(new NewAgent("agent" + i, Fixtures.PASSWORD, null, null, List.of(), List.of("agent"),
+            agents.create(new AccountDraft("agent" + i, Fixtures.PASSWORD, null, null, List.of(), List.of("agent"),
                     1 + i % 3));
         }
         AtomicBoolean running = new AtomicBoolean(true);
@@ -126,9 +126,9 @@ class DispatcherAssignsEachRequestOnceTest {
         agents.changePresence(username, "AVAILABLE");
         ThreadLocalRandom random = ThreadLocalRandom.current();
         while (running.get()) {
-            List<RequestSummary> mine = QuarkusTransaction.requiringNew().call(() -> queries.assignedTo(username));
-            for (RequestSummary request : mine) {
-                replies.answer(request.id(), username, ReplyDraft.text("answer to " + request.reference()));
+            List<Request> mine = QuarkusTransaction.requiringNew().call(() -> queries.assignedTo(username));
+            for (Request request : mine) {
+                replies.answer(request.id, username, ReplyDraft.text("answer to " + request.reference));
             }
             if (random.nextInt(10) == 0) {
                 agents.changePresence(username, "AWAY");

@@ -1,7 +1,7 @@
 package dev.nohold.channel.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nohold.core.api.IsoTime;
+import dev.nohold.core.IsoTime;
 import dev.nohold.core.channel.Channel;
 import dev.nohold.core.channel.DeliveryException;
 import dev.nohold.core.channel.DeliveryResult;

@@ -1,4 +1,4 @@
-package dev.nohold.core.api;
+package dev.nohold.core;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
