@@ -25,6 +25,12 @@ final class PlatformProcess {
     }
 
     static PlatformProcess start(Path dataDir, Map<String, String> settings) throws IOException, InterruptedException {
+        return start(dataDir, settings, null);
+    }
+
+    /** As {@link #start(Path, Map)}, run from {@code workingDir} (where an operator's {@code config/} lives). */
+    static PlatformProcess start(Path dataDir, Map<String, String> settings, Path workingDir)
+            throws IOException, InterruptedException {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
@@ -32,8 +38,13 @@ final class PlatformProcess {
         command.add("-Dquarkus.http.port=" + port);
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
-        command.add(System.getProperty("nohold.app.jar", "target/quarkus-app/quarkus-run.jar"));
-        Process process = new ProcessBuilder(command)
+        command.add(Path.of(System.getProperty("nohold.app.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath()
+                .toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (workingDir != null) {
+            builder.directory(workingDir.toFile());
+        }
+        Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile()))
                 .start();

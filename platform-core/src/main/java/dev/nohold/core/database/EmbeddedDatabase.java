@@ -38,15 +38,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Starts the embedded server unless {@code quarkus.datasource.jdbc.url} is set (as a system property or the
-     * environment variable {@code QUARKUS_DATASOURCE_JDBC_URL}); on start, points the datasource at it through
-     * system properties, which Quarkus reads at run time.
+     * Starts the embedded server unless {@code quarkus.datasource.jdbc.url} is configured anywhere Quarkus reads
+     * configuration from (see {@link StartupSettings}); on start, points the datasource at it through system
+     * properties, which Quarkus reads at run time.
      */
     public static Optional<EmbeddedDatabase> startUnlessConfigured() {
-        if (setting(JDBC_URL).isPresent()) {
+        StartupSettings settings = StartupSettings.current();
+        if (settings.get(JDBC_URL).isPresent()) {
+            LOG.info("Using the PostgreSQL configured in quarkus.datasource.jdbc.url; no embedded database started");
             return Optional.empty();
         }
-        EmbeddedDatabase database = start(Path.of(setting("nohold.data-dir").orElse("./data")));
+        EmbeddedDatabase database = start(Path.of(settings.get("nohold.data-dir").orElse("./data")));
         System.setProperty(JDBC_URL, database.jdbcUrl());
         System.setProperty("quarkus.datasource.username", "postgres");
         System.setProperty("quarkus.datasource.password", "");
@@ -145,13 +147,5 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (Exception e) {
             server.destroyForcibly();
         }
-    }
-
-    private static Optional<String> setting(String property) {
-        String value = System.getProperty(property);
-        if (value == null) {
-            value = System.getenv(property.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
-        }
-        return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 }
