@@ -37,7 +37,7 @@ record ByteRange(long first, long last) {
                         : Asked.range(new ByteRange(Math.max(0, size - suffix), size - 1));
             }
             long first = Long.parseLong(single.group(1));
-            long last = single.group(2).isEmpty() ? size - 1 : Long.parseLong(single.group(2));
+            long last = single.group(2).isEmpty() ? Long.MAX_VALUE : Long.parseLong(single.group(2));
             if (last < first) {
                 return Asked.WHOLE;
             }
