@@ -42,7 +42,8 @@ public class MediaResponses {
         byte[] bytes = media.read(item.key(), first, Math.toIntExact(length))
                 .orElseThrow(() -> Refusal.notFound("The recording is missing"));
         Response.ResponseBuilder answer = range.isPresent()
-                ? Response.status(Response.Status.PARTIAL_CONTENT).header("Content-Range", range.get().contentRange(item.size()))
+                ? Response.status(Response.Status.PARTIAL_CONTENT)
+                        .header("Content-Range", range.get().contentRange(item.size()))
                 : Response.ok();
         return common(answer.entity(bytes), item, name, etag).build();
     }
