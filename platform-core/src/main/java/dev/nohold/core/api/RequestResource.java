@@ -15,6 +15,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,11 +38,14 @@ public class RequestResource {
     private final SecurityIdentity identity;
     private final RequestQueries requests;
     private final Replies replies;
+    private final MediaResponses media;
 
-    public RequestResource(SecurityIdentity identity, RequestQueries requests, Replies replies) {
+    public RequestResource(SecurityIdentity identity, RequestQueries requests, Replies replies,
+                           MediaResponses media) {
         this.identity = identity;
         this.requests = requests;
         this.replies = replies;
+        this.media = media;
     }
 
     @GET
@@ -78,16 +83,17 @@ public class RequestResource {
 
     @GET
     @Path("/requests/{id}/audio")
-    public Response audio(@PathParam("id") UUID id) {
+    public Response audio(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         RequestQueries.StoredMedia audio = requests.audio(username(), id);
-        return Response.ok(audio.bytes(), audio.mediaType()).build();
+        return media.serve(audio.item(), audio.name(), headers);
     }
 
     @GET
     @Path("/requests/{id}/replies/{replyId}/audio")
-    public Response replyAudio(@PathParam("id") UUID id, @PathParam("replyId") UUID replyId) {
+    public Response replyAudio(@PathParam("id") UUID id, @PathParam("replyId") UUID replyId,
+                               @Context HttpHeaders headers) {
         RequestQueries.StoredMedia audio = requests.replyAudio(username(), id, replyId);
-        return Response.ok(audio.bytes(), audio.mediaType()).build();
+        return media.serve(audio.item(), audio.name(), headers);
     }
 
     @GET

@@ -3,6 +3,7 @@ package dev.nohold.core.reply;
 import dev.nohold.core.Refusal;
 import dev.nohold.core.agent.Agent;
 import dev.nohold.core.config.NoholdConfig;
+import dev.nohold.core.media.MediaItem;
 import dev.nohold.core.media.MediaStore;
 import dev.nohold.core.request.Lifecycle;
 import dev.nohold.core.request.ReplyStored;
@@ -69,8 +70,10 @@ public class Replies {
         reply.by = agent;
         reply.text = draft.hasText() ? draft.text().strip() : null;
         if (draft.hasAudio()) {
-            reply.audioKey = media.store(draft.audio(), draft.audioType());
-            reply.audioType = draft.audioType();
+            // The type the agent's browser claimed is not kept: the channel and the inbox get the detected one.
+            MediaItem audio = media.put(draft.audio());
+            reply.audioKey = audio.key();
+            reply.audioType = audio.mediaType();
         }
         reply.at = now;
         reply.persist();

@@ -3,6 +3,7 @@ package dev.nohold.core.request;
 import dev.nohold.core.Refusal;
 import dev.nohold.core.agent.Agent;
 import dev.nohold.core.agent.Presence;
+import dev.nohold.core.media.MediaItem;
 import dev.nohold.core.media.MediaStore;
 import dev.nohold.core.reply.Delivery;
 import dev.nohold.core.reply.Reply;
@@ -83,26 +84,26 @@ public class RequestQueries {
         return new RequestDetails(request, Reply.ofRequest(id), Delivery.ofRequest(id), RequestEvent.timeline(id));
     }
 
-    /** The customer's original recording, as stored. */
+    /** The customer's original recording: what is stored, named after the request's reference. */
     public StoredMedia audio(String username, UUID id) {
         Request request = visible(username, id);
         if (request.audioKey == null) {
             throw Refusal.notFound("Request " + request.reference + " has no recording");
         }
-        byte[] bytes = media.load(request.audioKey)
+        MediaItem item = media.find(request.audioKey)
                 .orElseThrow(() -> Refusal.notFound("The recording of request " + request.reference + " is missing"));
-        return new StoredMedia(bytes, request.audioType == null ? "application/octet-stream" : request.audioType);
+        return new StoredMedia(item, request.reference);
     }
 
     /** An agent's recorded reply. */
     public StoredMedia replyAudio(String username, UUID requestId, UUID replyId) {
-        visible(username, requestId);
+        Request request = visible(username, requestId);
         Reply reply = Reply.findById(replyId);
         if (reply == null || !reply.requestId.equals(requestId) || reply.audioKey == null) {
             throw Refusal.notFound("No recorded reply " + replyId);
         }
-        byte[] bytes = media.load(reply.audioKey).orElseThrow(() -> Refusal.notFound("The recording is missing"));
-        return new StoredMedia(bytes, reply.audioType == null ? "application/octet-stream" : reply.audioType);
+        MediaItem item = media.find(reply.audioKey).orElseThrow(() -> Refusal.notFound("The recording is missing"));
+        return new StoredMedia(item, request.reference + "-reply");
     }
 
     public QueueFigures queue() {
@@ -157,7 +158,7 @@ public class RequestQueries {
         }
     }
 
-    /** Bytes from the media store with their media type. */
-    public record StoredMedia(byte[] bytes, String mediaType) {
+    /** An item of the media store, with the name (no extension) it is offered under. */
+    public record StoredMedia(MediaItem item, String name) {
     }
 }
