@@ -34,7 +34,8 @@ public class ErrorMappers {
 
     /**
      * 401 with the Basic challenge, except for a browser holding the inbox's session cookie: it gets a bare 401 so it
-     * never shows a password dialog over the inbox (its session ended; the inbox sends it to the login page).
+     * never shows a password dialog over the inbox (its session ended; the inbox sends it to the login page). Too many
+     * failed logins lately: 429 with Retry-After.
      */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
