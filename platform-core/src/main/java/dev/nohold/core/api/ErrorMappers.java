@@ -2,6 +2,8 @@ package dev.nohold.core.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.nohold.core.Refusal;
+import dev.nohold.core.session.LoginsSuspended;
+import dev.nohold.core.session.SessionAuthenticationMechanism;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -30,9 +32,26 @@ public class ErrorMappers {
         return error(refusal.status(), refusal.getMessage());
     }
 
+    /**
+     * 401 with the Basic challenge, except for a browser holding the inbox's session cookie: it gets a bare 401 so it
+     * never shows a password dialog over the inbox (its session ended; the inbox sends it to the login page). Too many
+     * failed logins lately: 429 with Retry-After.
+     */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
-    public Response unauthorized(RuntimeException e) {
+    public Response unauthorized(RuntimeException e, HttpHeaders headers) {
+        var suspended = LoginsSuspended.causing(e);
+        if (suspended.isPresent()) {
+            return Response.status(429)
+                    .header(HttpHeaders.RETRY_AFTER, suspended.get().retryAfterSeconds())
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(new ErrorBody(suspended.get().getMessage()))
+                    .build();
+        }
+        if (headers.getCookies().containsKey(SessionAuthenticationMechanism.COOKIE)
+                && headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+            return error(401, "Your session has ended: log in again");
+        }
         return Response.status(401)
                 .header(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE)
                 .type(MediaType.APPLICATION_JSON)

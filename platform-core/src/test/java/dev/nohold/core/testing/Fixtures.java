@@ -24,6 +24,7 @@ public final class Fixtures {
     public static void reset(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("truncate request_event, delivery, reply, customer_request, media cascade");
+            sql.execute("truncate browser_session, login_failure");
             sql.execute("delete from agent where username <> 'admin'");
             sql.execute("update agent set presence = 'OFFLINE', open_assignments = 0");
         } catch (SQLException e) {
