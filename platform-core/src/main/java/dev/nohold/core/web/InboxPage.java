@@ -1,7 +1,7 @@
 package dev.nohold.core.web;
 
+import dev.nohold.core.agent.Agent;
 import dev.nohold.core.agent.Agents;
-import dev.nohold.core.api.AgentProfile;
 import dev.nohold.core.session.SessionCsrfCheck;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -23,7 +23,7 @@ public class InboxPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance inbox(AgentProfile agent, String roles, String csrfToken);
+        static native TemplateInstance inbox(Agent agent, String roles, String csrfToken);
     }
 
     private final SecurityIdentity identity;
@@ -40,9 +40,9 @@ public class InboxPage {
         if (identity.isAnonymous()) {
             return Pages.seeOther("/login").build();
         }
-        AgentProfile agent = agents.profile(identity.getPrincipal().getName());
+        Agent agent = agents.profile(identity.getPrincipal().getName());
         String csrfToken = SessionCsrfCheck.sessionCsrfToken(identity);
-        return Pages.page(200, Templates.inbox(agent, String.join(", ", agent.roles()),
+        return Pages.page(200, Templates.inbox(agent, String.join(", ", agent.roleNames()),
                 csrfToken == null ? "" : csrfToken)).build();
     }
 }
