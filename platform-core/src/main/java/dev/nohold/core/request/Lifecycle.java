@@ -131,6 +131,7 @@ public class Lifecycle {
             Request request = lockFresh(open.get());
             if (request.status.isOpen() && fits(request, message.text())) {
                 addMessage(request, message, "MESSAGE_ADDED", "via " + message.channel());
+                LOG.infof("A message via %s joined request %s", message.channel(), request.reference);
                 return Optional.of(joinedReceipt(request));
             }
             return Optional.empty();
