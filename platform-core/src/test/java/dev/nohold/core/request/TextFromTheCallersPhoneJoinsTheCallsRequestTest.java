@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.nohold.core.testing.Fixtures.as;
 import static org.awaitility.Awaitility.await;
@@ -94,5 +95,23 @@ class TextFromTheCallersPhoneJoinsTheCallsRequestTest {
                 .body("messages[2].channel", equalTo("sms"))
                 .body("messages[2].by", equalTo("alice"))
                 .body("deliveries[0].channel", equalTo("sms"));
+    }
+
+    @Test
+    void aRecordingOrALiveCallMakesItsOwnRequestAndEachRequestShowsTheCustomersOthers() {
+        IntakeReceipt text = intake.submit(InboundMessage.text("sms", PHONE, "My bill is wrong"));
+        IntakeReceipt recording = intake.submit(new InboundMessage("voice", PHONE, null, null, null, null, null, null,
+                null, Map.of()).withProviderMessageId("CA2", "call-2").withAudioToFollow());
+        IntakeReceipt live = intake.submit(InboundMessage.text("voice", PHONE, "Live call from the caller")
+                .asOwnRequest());
+
+        assertFalse(recording.joined());
+        assertFalse(live.joined());
+        assertEquals(3, Set.of(text.id(), recording.id(), live.id()).size());
+        as("admin").get("/api/requests/" + text.id()).then()
+                .body("customerRequests.id", contains(live.id().toString(), recording.id().toString()))
+                .body("customerRequests.channel", contains("voice", "voice"));
+        as("admin").get("/api/requests/" + live.id()).then()
+                .body("customerRequests.id", contains(recording.id().toString(), text.id().toString()));
     }
 }
