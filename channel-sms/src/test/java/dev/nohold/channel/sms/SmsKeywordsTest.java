@@ -90,7 +90,7 @@ class SmsKeywordsTest {
     }
 
     @Test
-    void textsSentBeforeAnAgentTakesTheRequestJoinItAndLaterOnesMakeANewOne() {
+    void textsJoinTheOpenRequestAlsoOnceAnAgentHasIt() {
         Response first = SignedWebhooks.text("SM3000000000000000000000000000031", "My router is blinking red.");
         String reference = SmsTesting.reference(first);
         SignedWebhooks.text("SM3000000000000000000000000000032", "I already restarted it.").then()
@@ -104,14 +104,17 @@ class SmsKeywordsTest {
         as("admin").get("/api/requests?channel=sms").then().header("X-Total-Count", "1");
         as("admin").get("/api/requests/" + id).then()
                 .body("text", equalTo("My router is blinking red.\nI already restarted it.\nModel X200."))
-                .body("events.type", hasItem("TEXT_ADDED"));
+                .body("events.type", hasItem("MESSAGE_ADDED"));
 
+        // The agent holding the request sees what the texter adds (the core joins it on any channel).
         SmsTesting.assignTo("dave", id);
         String later = SmsTesting.reference(SignedWebhooks.text("SM3000000000000000000000000000034",
                 "Now it is green again"));
-        assertNotEquals(reference, later);
-        as("admin").get("/api/requests/" + id).then()
-                .body("text", equalTo("My router is blinking red.\nI already restarted it.\nModel X200."));
+        assertEquals(reference, later);
+        as("dave").get("/api/requests/" + id).then()
+                .body("status", equalTo("ASSIGNED"))
+                .body("text", equalTo("My router is blinking red.\nI already restarted it.\nModel X200."
+                        + "\nNow it is green again"));
 
         // Too long to join: the core takes at most 10000 characters a request, so it starts another.
         String overflow = SmsTesting.reference(SignedWebhooks.text("SM3000000000000000000000000000035",

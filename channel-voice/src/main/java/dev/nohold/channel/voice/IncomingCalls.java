@@ -48,7 +48,8 @@ public class IncomingCalls {
                             "Live call from the caller: connecting to an agent")
                     .withProviderMessageId(LIVE_KEY + call.callSid(), call.callSid())
                     .withRouting(config.language(), null)
-                    .withAttributes(Map.of("callSid", call.callSid(), "live", "true")));
+                    .withAttributes(Map.of("callSid", call.callSid(), "live", "true"))
+                    .asOwnRequest());
             Optional<String> phone = awaitAgentPhone(receipt.id());
             if (phone.isPresent()) {
                 LOG.infof("Call for request %s connected live to an agent", receipt.reference());

@@ -3,6 +3,7 @@ package dev.nohold.core.api;
 import dev.nohold.core.IsoTime;
 import dev.nohold.core.reply.Delivery;
 import dev.nohold.core.reply.Reply;
+import dev.nohold.core.request.Message;
 import dev.nohold.core.request.Request;
 import dev.nohold.core.request.RequestDetails;
 import dev.nohold.core.request.RequestEvent;
@@ -12,12 +13,14 @@ import java.util.UUID;
 
 /**
  * One request with its answers, their deliveries and its whole timeline, oldest first; for a spoken request, how
- * sure speech recognition was of its text (0 to 1).
+ * sure speech recognition was of its text (0 to 1); the customer it belongs to, the conversation both ways on any
+ * channel, oldest first, and the customer's other requests, newest first.
  */
 public record RequestView(UUID id, String reference, String channel, String from, String status, String text,
                           String audioUrl, String assignedTo, String createdAt, String language,
                           List<ReplyView> replies, List<DeliveryView> deliveries, List<EventView> events,
-                          Double transcriptConfidence) {
+                          Double transcriptConfidence, UUID customerId, List<MessageView> messages,
+                          List<CustomerRequestView> customerRequests) {
 
     static RequestView of(RequestDetails details) {
         Request request = details.request();
@@ -27,7 +30,22 @@ public record RequestView(UUID id, String reference, String channel, String from
                 details.replies().stream().map(ReplyView::of).toList(),
                 details.deliveries().stream().map(DeliveryView::of).toList(),
                 details.events().stream().map(EventView::of).toList(),
-                request.transcriptConfidence);
+                request.transcriptConfidence, request.customerId,
+                details.messages().stream().map(MessageView::of).toList(),
+                details.customerRequests().stream().map(CustomerRequestView::of).toList());
+    }
+
+    /** One message of the conversation: "in" from the customer, "out" from an agent (by their username). */
+    public record MessageView(String direction, String channel, String text, String audioUrl, String by, String at) {
+
+        static MessageView of(Message message) {
+            String audioUrl = message.audioKey == null ? null
+                    : message.replyId != null ? "/api/requests/" + message.requestId + "/replies/" + message.replyId
+                    + "/audio"
+                    : "/api/requests/" + message.requestId + "/audio";
+            return new MessageView(message.direction.name(), message.channel, message.text, audioUrl,
+                    message.by == null ? null : message.by.username, IsoTime.format(message.at));
+        }
     }
 
     public record ReplyView(UUID id, String text, String audioUrl, String by, String at) {

@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param audioToFollow     the audio is still to be fetched: the request is stored RECEIVED and waits for
  *                          {@code Lifecycle.attachAudio} (or {@code queueWithoutAudio}), so nothing is lost if
  *                          the fetch is interrupted
+ * @param ownRequest        this message makes a request of its own even when the customer has one open (a live
+ *                          call offered to an idle agent at once); otherwise a text from a customer with an open
+ *                          request joins it
  */
 public record InboundMessage(
         String channel,
@@ -28,7 +31,8 @@ public record InboundMessage(
         String language,
         String requiredSkill,
         Map<String, String> attributes,
-        boolean audioToFollow) {
+        boolean audioToFollow,
+        boolean ownRequest) {
 
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
@@ -40,13 +44,20 @@ public record InboundMessage(
                           String providerMessageId, String fingerprint, String language, String requiredSkill,
                           Map<String, String> attributes) {
         this(channel, from, text, audio, audioType, providerMessageId, fingerprint, language, requiredSkill,
-                attributes, false);
+                attributes, false, false);
+    }
+
+    public InboundMessage(String channel, String from, String text, byte[] audio, String audioType,
+                          String providerMessageId, String fingerprint, String language, String requiredSkill,
+                          Map<String, String> attributes, boolean audioToFollow) {
+        this(channel, from, text, audio, audioType, providerMessageId, fingerprint, language, requiredSkill,
+                attributes, audioToFollow, false);
     }
 
     /** The customer's audio exists but is fetched after intake (a call recording): see {@link #audioToFollow}. */
     public InboundMessage withAudioToFollow() {
         return new InboundMessage(channel, from, text, audio, audioType, providerMessageId, fingerprint, language,
-                requiredSkill, attributes, true);
+                requiredSkill, attributes, true, ownRequest);
     }
 
     public static InboundMessage text(String channel, String from, String text) {
@@ -55,22 +66,36 @@ public record InboundMessage(
 
     public InboundMessage withProviderMessageId(String id, String payloadFingerprint) {
         return new InboundMessage(channel, from, text, audio, audioType, id, payloadFingerprint, language,
-                requiredSkill, attributes, audioToFollow);
+                requiredSkill, attributes, audioToFollow, ownRequest);
     }
 
     public InboundMessage withAudio(byte[] bytes, String mediaType) {
         return new InboundMessage(channel, from, text, bytes, mediaType, providerMessageId, fingerprint, language,
-                requiredSkill, attributes, audioToFollow);
+                requiredSkill, attributes, audioToFollow, ownRequest);
     }
 
     public InboundMessage withAttributes(Map<String, String> values) {
         return new InboundMessage(channel, from, text, audio, audioType, providerMessageId, fingerprint, language,
-                requiredSkill, values, audioToFollow);
+                requiredSkill, values, audioToFollow, ownRequest);
     }
 
     public InboundMessage withRouting(String languageTag, String skill) {
         return new InboundMessage(channel, from, text, audio, audioType, providerMessageId, fingerprint, languageTag,
-                skill, attributes, audioToFollow);
+                skill, attributes, audioToFollow, ownRequest);
+    }
+
+    /** See {@link #ownRequest}. */
+    public InboundMessage asOwnRequest() {
+        return new InboundMessage(channel, from, text, audio, audioType, providerMessageId, fingerprint, language,
+                requiredSkill, attributes, audioToFollow, true);
+    }
+
+    /**
+     * A text a customer with an open (or lately answered) request adds to it. Audio still makes a request of its
+     * own: its words are known only after recognition.
+     */
+    public boolean joinsConversation() {
+        return !ownRequest && !hasAudio() && !audioToFollow && text != null && !text.isBlank();
     }
 
     public boolean hasAudio() {

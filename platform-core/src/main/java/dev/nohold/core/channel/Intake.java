@@ -2,6 +2,7 @@ package dev.nohold.core.channel;
 
 import dev.nohold.core.Refusal;
 import dev.nohold.core.config.NoholdConfig;
+import dev.nohold.core.request.Message;
 import dev.nohold.core.request.Request;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,10 +16,12 @@ import java.util.Optional;
 
 /**
  * Where every channel hands in what a customer sent. The message is checked, goes through the {@code intake} route
- * and is stored before this returns, so a channel may acknowledge it to the provider right after.
+ * and is stored before this returns, so a channel may acknowledge it to the provider right after. A text from a
+ * customer whose request is still open (or lately answered) joins that request, on any channel: see
+ * {@link dev.nohold.core.request.Lifecycle#receive}.
  *
  * <p>A provider's retry (the same provider message id) answers the first call's receipt instead of making a second
- * request, also when the two arrive at once on two nodes: the database's unique key decides.
+ * request and joins nothing twice, also when the two arrive at once on two nodes: the database's unique keys decide.
  */
 @ApplicationScoped
 public class Intake {
@@ -63,21 +66,28 @@ public class Intake {
         }
     }
 
-    /** The receipt of the request an earlier delivery of the same provider message made, if any. */
+    /** The receipt an earlier delivery of the same provider message got (a new request or a joined one), if any. */
     private static Optional<IntakeReceipt> receiptOfRepeat(InboundMessage message) {
         if (message.providerMessageId() == null) {
             return Optional.empty();
         }
-        return QuarkusTransaction.joiningExisting().call(() -> Request.<Request>find(
-                        "channel = ?1 and providerMessageId = ?2", message.channel(), message.providerMessageId())
-                .firstResultOptional()
-                .map(request -> {
-                    if (!Objects.equals(request.fingerprint, message.fingerprint())) {
-                        throw Refusal.unprocessable("The key " + message.providerMessageId()
-                                + " was already used for a different message; use a new key for a new message");
-                    }
-                    return new IntakeReceipt(request.id, request.reference, request.intakeStatus, true);
+        return QuarkusTransaction.joiningExisting().call(() -> Message.byProviderId(message.channel(),
+                        message.providerMessageId())
+                .map(earlier -> {
+                    refuseReusedKey(earlier.fingerprint, message);
+                    Request request = Request.findById(earlier.requestId);
+                    boolean madeTheRequest = message.providerMessageId().equals(request.providerMessageId)
+                            && message.channel().equals(request.channel);
+                    return new IntakeReceipt(request.id, request.reference, earlier.intakeStatus, true,
+                            !madeTheRequest);
                 }));
+    }
+
+    private static void refuseReusedKey(String firstFingerprint, InboundMessage message) {
+        if (!Objects.equals(firstFingerprint, message.fingerprint())) {
+            throw Refusal.unprocessable("The key " + message.providerMessageId()
+                    + " was already used for a different message; use a new key for a new message");
+        }
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -26,6 +26,8 @@ public interface NoholdConfig {
 
     Delivery delivery();
 
+    Conversation conversation();
+
     interface Admin {
         /** Password of the built-in {@code admin} account; generated and printed once when unset on first start. */
         Optional<String> password();
@@ -65,5 +67,14 @@ public interface NoholdConfig {
 
         @WithDefault("20")
         int batchSize();
+    }
+
+    interface Conversation {
+        /**
+         * A customer's text this long after their request was answered reopens it (back to the agent who answered
+         * when they are free); later, it makes a new request. A week covers "I'll try it at the weekend" follow-ups.
+         */
+        @WithDefault("7d")
+        Duration reopenWindow();
     }
 }

@@ -29,6 +29,9 @@ public class Delivery extends PanacheEntityBase {
 
     public String channel;
 
+    /** The customer's address on {@link #channel}; null means the request's own address. */
+    public String address;
+
     @Enumerated(EnumType.STRING)
     public DeliveryStatus status;
 

@@ -223,7 +223,7 @@ public class Outbox {
         String audioUrl = reply.audioKey == null ? null
                 : "/api/requests/" + request.id + "/replies/" + reply.id + "/audio";
         return new OutboundReply(delivery.id, delivery.attempts, request.id, request.reference, delivery.channel,
-                request.from, reply.text, audioUrl, reply.audioType, reply.by.username, reply.at, request.language,
+                delivery.address != null ? delivery.address : request.from, reply.text, audioUrl, reply.audioType, reply.by.username, reply.at, request.language,
                 Map.copyOf(request.attributes));
     }
 

@@ -6,6 +6,7 @@ import dev.nohold.core.config.NoholdConfig;
 import dev.nohold.core.media.MediaItem;
 import dev.nohold.core.media.MediaStore;
 import dev.nohold.core.request.Lifecycle;
+import dev.nohold.core.request.Message;
 import dev.nohold.core.request.ReplyStored;
 import dev.nohold.core.request.Request;
 import dev.nohold.core.request.RequestStatus;
@@ -16,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -78,8 +80,14 @@ public class Replies {
         reply.at = now;
         reply.persist();
 
-        Delivery delivery = Delivery.pending(reply.id, request.id, request.channel, now);
+        // The answer goes back where the customer last wrote: a follow-up by SMS to a call is answered by SMS.
+        Optional<Message> latest = Message.latestInbound(request.id);
+        String channel = latest.map(message -> message.channel).orElse(request.channel);
+        Delivery delivery = Delivery.pending(reply.id, request.id, channel, now);
+        delivery.address = latest.map(message -> message.address).orElse(null);
         delivery.persist();
+        Message.outbound(request.id, reply.id, agent, channel, reply.text, reply.audioKey, reply.audioType, now)
+                .persist();
 
         lifecycle.answered(request, agent);
         replyStored.fire(new ReplyStored(request.id, delivery.id));

@@ -2,9 +2,11 @@ package dev.nohold.core.request;
 
 import dev.nohold.core.Refusal;
 import dev.nohold.core.agent.Agent;
+import dev.nohold.core.agent.Presence;
 import dev.nohold.core.channel.InboundMessage;
 import dev.nohold.core.channel.IntakeReceipt;
 import dev.nohold.core.config.NoholdConfig;
+import dev.nohold.core.customer.Customers;
 import dev.nohold.core.media.MediaStore;
 import dev.nohold.core.speech.Transcript;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -32,7 +35,13 @@ public class Lifecycle {
 
     private static final Logger LOG = Logger.getLogger(Lifecycle.class);
 
+    private static final List<RequestStatus> OPEN = List.of(RequestStatus.RECEIVED, RequestStatus.TRANSCRIBING,
+            RequestStatus.QUEUED, RequestStatus.ASSIGNED);
+    private static final List<RequestStatus> ANSWERED = List.of(RequestStatus.ANSWERED, RequestStatus.DELIVERED,
+            RequestStatus.DELIVERY_FAILED);
+
     private final Clock clock;
+    private final Customers customers;
     private final References references;
     private final MediaStore media;
     private final NoholdConfig config;
@@ -40,10 +49,11 @@ public class Lifecycle {
     private final Event<TranscriptionDue> transcriptionDue;
     private final Timer queueWait;
 
-    public Lifecycle(Clock clock, References references, MediaStore media, NoholdConfig config,
+    public Lifecycle(Clock clock, Customers customers, References references, MediaStore media, NoholdConfig config,
                      Event<WorkAvailable> workAvailable, Event<TranscriptionDue> transcriptionDue,
                      MeterRegistry metrics) {
         this.clock = clock;
+        this.customers = customers;
         this.references = references;
         this.media = media;
         this.config = config;
@@ -55,12 +65,25 @@ public class Lifecycle {
                 .register(metrics);
     }
 
-    /** Takes in a customer's message: stored, then queued (text) or sent to speech recognition (audio). */
+    /**
+     * Takes in a customer's message. A text from a customer whose request is still open joins it, on any channel
+     * (a call's recording, then an SMS from the same number, is one request); a text within the reopen window after
+     * their request was answered reopens it. Anything else makes a new request: stored, then queued (text) or sent
+     * to speech recognition (audio).
+     */
     public IntakeReceipt receive(InboundMessage message) {
+        UUID customerId = customers.resolve(message.channel(), message.from());
+        if (message.joinsConversation()) {
+            Optional<IntakeReceipt> joined = joinConversation(customerId, message);
+            if (joined.isPresent()) {
+                return joined.get();
+            }
+        }
         Instant now = clock.instant();
         Request request = new Request();
         request.id = UUID.randomUUID();
         request.reference = references.next();
+        request.customerId = customerId;
         request.channel = message.channel();
         request.from = message.from();
         request.text = blankToNull(message.text());
@@ -72,9 +95,12 @@ public class Lifecycle {
         request.createdAt = now;
         request.updatedAt = now;
         request.status = RequestStatus.RECEIVED;
+        Message first = Message.inbound(request.id, message, now);
         if (message.hasAudio()) {
             request.audioKey = media.store(message.audio(), message.audioType());
             request.audioType = message.audioType();
+            first.audioKey = request.audioKey;
+            first.audioType = request.audioType;
         }
         request.intakeStatus = RequestStatus.RECEIVED;
         request.persist();
@@ -87,8 +113,84 @@ public class Lifecycle {
             queue(request, null);
         }
         request.intakeStatus = request.status;
+        first.intakeStatus = request.status;
+        first.persist();
         LOG.infof("Request %s received via %s", request.reference, request.channel);
         return new IntakeReceipt(request.id, request.reference, request.intakeStatus, false);
+    }
+
+    /**
+     * Adds the customer's text to their open request, or reopens the one answered within the reopen window; empty
+     * when there is neither, or when the text would make the request longer than intake takes (it starts a new one).
+     * The customer's identity is locked (see {@link Customers#resolve}), so two texts never race past each other.
+     */
+    private Optional<IntakeReceipt> joinConversation(UUID customerId, InboundMessage message) {
+        Optional<Request> open = Request.<Request>find("customerId = ?1 and status in ?2 order by createdAt desc, id",
+                customerId, OPEN).firstResultOptional();
+        if (open.isPresent()) {
+            Request request = lockFresh(open.get());
+            if (request.status.isOpen() && fits(request, message.text())) {
+                addMessage(request, message, "MESSAGE_ADDED", "via " + message.channel());
+                LOG.infof("A message via %s joined request %s", message.channel(), request.reference);
+                return Optional.of(joinedReceipt(request));
+            }
+            return Optional.empty();
+        }
+        Instant since = clock.instant().minus(config.conversation().reopenWindow());
+        Optional<Request> answered = Request.<Request>find("customerId = ?1 and status in ?2 and answeredAt >= ?3"
+                + " order by answeredAt desc, id", customerId, ANSWERED, since).firstResultOptional();
+        if (answered.isEmpty() || !fits(answered.get(), message.text())) {
+            return Optional.empty();
+        }
+        return Optional.of(reopen(answered.get(), message));
+    }
+
+    /**
+     * A follow-up after the answer: the request goes back to QUEUED with its original place in line, and to the agent
+     * who answered at once if they are available with room, else to whoever the dispatcher finds.
+     */
+    private IntakeReceipt reopen(Request unlocked, InboundMessage message) {
+        // The agent row before the request, as the dispatcher and replies lock them, so they never deadlock.
+        Agent answeredBy = unlocked.assignedTo;
+        if (answeredBy != null) {
+            Agent.getEntityManager().refresh(answeredBy, LockModeType.PESSIMISTIC_WRITE);
+        }
+        Request request = lockFresh(unlocked);
+        Message followUp = addMessage(request, message, "REOPENED", "follow-up via " + message.channel()
+                + (answeredBy == null ? "" : "; answered by " + answeredBy.username));
+        request.assignedTo = null;
+        request.assignedAt = null;
+        request.requeued = false;
+        queue(request, request.queuedAt);
+        if (answeredBy != null && answeredBy.presence == Presence.AVAILABLE
+                && answeredBy.openAssignments < answeredBy.capacity) {
+            assign(request, answeredBy);
+        }
+        followUp.intakeStatus = request.status;
+        LOG.infof("Request %s reopened by a follow-up via %s", request.reference, message.channel());
+        return joinedReceipt(request);
+    }
+
+    private Message addMessage(Request request, InboundMessage message, String eventType, String detail) {
+        Instant now = clock.instant();
+        String text = message.text().strip();
+        request.text = request.text == null ? text : request.text + "\n" + text;
+        request.attributes.putAll(message.attributes());
+        request.updatedAt = now;
+        record(request, eventType, detail);
+        Message joined = Message.inbound(request.id, message, now);
+        joined.intakeStatus = request.status;
+        joined.persist();
+        return joined;
+    }
+
+    private boolean fits(Request request, String text) {
+        int length = (request.text == null ? 0 : request.text.length() + 1) + text.strip().length();
+        return length <= config.intake().maxTextLength();
+    }
+
+    private static IntakeReceipt joinedReceipt(Request request) {
+        return new IntakeReceipt(request.id, request.reference, request.status, false, true);
     }
 
     /**
@@ -102,6 +204,10 @@ public class Lifecycle {
         }
         request.audioKey = media.store(audio, audioType);
         request.audioType = audioType;
+        Message.first(request.id).ifPresent(first -> {
+            first.audioKey = request.audioKey;
+            first.audioType = audioType;
+        });
         transcribe(request);
         return true;
     }
@@ -115,7 +221,7 @@ public class Lifecycle {
         if (request.status != RequestStatus.RECEIVED || request.audioKey != null) {
             return false;
         }
-        request.text = blankToNull(text);
+        request.text = firstWords(request, blankToNull(text));
         record(request, "AUDIO_UNAVAILABLE", reason);
         queue(request, null);
         return true;
@@ -127,7 +233,7 @@ public class Lifecycle {
         if (request.status != RequestStatus.TRANSCRIBING) {
             return;
         }
-        request.text = blankToNull(transcript.text());
+        request.text = firstWords(request, blankToNull(transcript.text()));
         request.transcriptConfidence = transcript.confidence();
         request.transcriptWords = transcript.words();
         record(request, "TRANSCRIBED", detail);
@@ -153,7 +259,8 @@ public class Lifecycle {
         agent.openAssignments++;
         agent.idleSince = now;
         changeStatus(request, RequestStatus.ASSIGNED, agent.username);
-        if (request.queuedAt != null) {
+        // A reopened request keeps its first arrival time for its place in line; that is not a wait in the queue.
+        if (request.queuedAt != null && request.answeredAt == null) {
             queueWait.record(Duration.between(request.queuedAt, now));
         }
         LOG.infof("Request %s assigned to %s", request.reference, agent.username);
@@ -181,6 +288,7 @@ public class Lifecycle {
         agent.openAssignments = Math.max(0, agent.openAssignments - 1);
         agent.idleSince = clock.instant();
         record(request, "REPLIED", "by " + agent.username);
+        request.answeredAt = clock.instant();
         changeStatus(request, RequestStatus.ANSWERED, null);
         workAvailable.fire(new WorkAvailable("agent " + agent.username + " answered"));
     }
@@ -207,6 +315,7 @@ public class Lifecycle {
         agent.openAssignments = Math.max(0, agent.openAssignments - 1);
         agent.idleSince = clock.instant();
         record(request, "ANSWERED_LIVE", "by " + agent.username + ": " + detail);
+        request.answeredAt = clock.instant();
         changeStatus(request, RequestStatus.ANSWERED, null);
         changeStatus(request, RequestStatus.DELIVERED, detail);
         workAvailable.fire(new WorkAvailable("agent " + agent.username + " ended a live call"));
@@ -251,30 +360,38 @@ public class Lifecycle {
     }
 
     /**
-     * The customer sent more before an agent took their request (a second SMS): the text joins the request, so the
-     * agent sees one request. Returns false, changing nothing, once the request is no longer waiting for an agent.
+     * The customer sent more while their request is open (a second SMS, also once an agent has it): the text joins
+     * the request's conversation on the request's own channel, so the agent sees one request. Returns false, changing
+     * nothing, once the request is answered or cancelled.
      */
     public boolean addText(UUID requestId, String text, String detail) {
         Request request = lock(requestId);
-        boolean waiting = request.status == RequestStatus.RECEIVED || request.status == RequestStatus.TRANSCRIBING
-                || request.status == RequestStatus.QUEUED;
-        if (!waiting || text == null || text.isBlank()) {
+        if (!request.status.isOpen() || text == null || text.isBlank()) {
             return false;
         }
-        String joined = request.text == null ? text.strip() : request.text + "\n" + text.strip();
-        if (joined.length() > config.intake().maxTextLength()) {
-            throw Refusal.tooLarge("Request " + request.reference + " would grow to " + joined.length()
-                    + " characters; at most " + config.intake().maxTextLength() + " are taken");
+        if (!fits(request, text)) {
+            throw Refusal.tooLarge("Request " + request.reference + " would grow beyond "
+                    + config.intake().maxTextLength() + " characters, the most that are taken");
         }
-        request.text = joined;
-        request.updatedAt = clock.instant();
-        record(request, "TEXT_ADDED", detail);
+        addMessage(request, InboundMessage.text(request.channel, request.from, text), "MESSAGE_ADDED", detail);
         return true;
     }
 
     /** Adds a fact to the timeline that is not a change of status (a delivery attempt, a note). */
     public void note(UUID requestId, String type, String detail) {
         record(Request.findById(requestId), type, detail);
+    }
+
+    /**
+     * The words of the customer's first (spoken) message, now known, go before whatever texts joined the request
+     * while it was being recognized; the first message of the conversation shows them too.
+     */
+    private static String firstWords(Request request, String words) {
+        if (words == null) {
+            return request.text;
+        }
+        Message.first(request.id).filter(first -> first.text == null).ifPresent(first -> first.text = words);
+        return request.text == null ? words : words + "\n" + request.text;
     }
 
     private void transcribe(Request request) {
@@ -308,6 +425,12 @@ public class Lifecycle {
         if (request == null) {
             throw Refusal.notFound("No request " + requestId);
         }
+        return request;
+    }
+
+    /** Locks a request read earlier in this transaction and reads it again, as another may have changed it since. */
+    private static Request lockFresh(Request request) {
+        Request.getEntityManager().refresh(request, LockModeType.PESSIMISTIC_WRITE);
         return request;
     }
 

@@ -93,6 +93,10 @@ public class Request extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, String> attributes = new HashMap<>();
 
+    /** The person who asked; their other requests, on every channel, are shown beside this one. */
+    @Column(name = "customer_id")
+    public UUID customerId;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "assigned_agent_id")
     public Agent assignedTo;
@@ -105,6 +109,10 @@ public class Request extends PanacheEntityBase {
 
     @Column(name = "assigned_at")
     public Instant assignedAt;
+
+    /** When an agent last answered; a follow-up within the reopen window reopens the request. */
+    @Column(name = "answered_at")
+    public Instant answeredAt;
 
     @Column(name = "updated_at")
     public Instant updatedAt;

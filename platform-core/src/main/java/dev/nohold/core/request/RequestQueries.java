@@ -78,10 +78,16 @@ public class RequestQueries {
                 + " order by r.assignedAt, r.id", caller, RequestStatus.ASSIGNED);
     }
 
-    /** One request with its replies, deliveries and timeline, if the caller may see it. */
+    /**
+     * One request with its replies, deliveries, timeline and conversation, and its customer's other requests, if the
+     * caller may see it.
+     */
     public RequestDetails view(String username, UUID id) {
         Request request = visible(username, id);
-        return new RequestDetails(request, Reply.ofRequest(id), Delivery.ofRequest(id), RequestEvent.timeline(id));
+        List<Request> earlier = CustomerHistory.requestsOf(request.customerId).stream()
+                .filter(other -> !other.id.equals(id)).toList();
+        return new RequestDetails(request, Reply.ofRequest(id), Delivery.ofRequest(id), RequestEvent.timeline(id),
+                Message.conversation(id), earlier);
     }
 
     /** The customer's original recording: what is stored, named after the request's reference. */

@@ -57,7 +57,7 @@ class DispatchBenchmark {
         agents.create(new AccountDraft("bench-idle", Fixtures.PASSWORD, null, null, List.of(), List.of("agent"), 100));
         agents.changePresence("bench-idle", "AVAILABLE");
         for (int i = 0; i < SAMPLES + WARM_UP; i++) {
-            intake.submit(InboundMessage.text(RecordingChannel.ID, "bench", "question " + i));
+            intake.submit(InboundMessage.text(RecordingChannel.ID, "bench-" + i, "question " + i));
             awaitCount("select count(*) from customer_request where status = 'QUEUED'", 0);
             if (i % 90 == 89) {
                 answerAll("bench-idle");
@@ -71,7 +71,7 @@ class DispatchBenchmark {
 
         agents.create(new AccountDraft("bench-returning", Fixtures.PASSWORD, null, null, List.of(), List.of("agent"), 1));
         for (int i = 0; i < SAMPLES + WARM_UP; i++) {
-            intake.submit(InboundMessage.text(RecordingChannel.ID, "bench", "waiting " + i));
+            intake.submit(InboundMessage.text(RecordingChannel.ID, "bench-waiting-" + i, "waiting " + i));
         }
         List<Double> availableToAssigned = new ArrayList<>();
         for (int i = 0; i < SAMPLES + WARM_UP; i++) {

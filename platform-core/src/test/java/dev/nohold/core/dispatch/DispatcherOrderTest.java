@@ -126,8 +126,9 @@ class DispatcherOrderTest {
         as("admin").get("/api/requests/" + second.id()).then().body("status", equalTo("QUEUED"));
     }
 
+    /** A request from a customer of its own: texts from one customer would join one conversation. */
     private IntakeReceipt submit(String text) {
-        return intake.submit(InboundMessage.text(RecordingChannel.ID, "customer", text));
+        return intake.submit(InboundMessage.text(RecordingChannel.ID, "customer asking " + text, text));
     }
 
     private static void awaitAssigned(String agent, IntakeReceipt receipt) {

@@ -27,6 +27,7 @@ public final class Fixtures {
             sql.execute("truncate browser_session, login_failure");
             sql.execute("delete from agent where username <> 'admin'");
             sql.execute("update agent set presence = 'OFFLINE', open_assignments = 0");
+            sql.execute("truncate message, customer_address, customer cascade");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
