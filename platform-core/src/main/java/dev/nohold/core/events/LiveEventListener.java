@@ -1,0 +1,164 @@
+package dev.nohold.core.events;
+
+import dev.nohold.core.config.NoholdConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * This node's ear on the database: one dedicated connection LISTENs on {@link LiveEvents#CHANNEL}, loads each
+ * notified event and fires it in the node as a CDI {@link LiveEvent} (to browser streams, the dispatcher, the
+ * outbox). Its own node's events come back the same way, so every node behaves alike.
+ *
+ * <p>Nothing is missed: when no notification came for a while it reads any newer rows anyway (the slow safety net,
+ * which also proves the connection alive), and after losing the connection (a database outage) it reconnects
+ * with back-off and reads what was committed meanwhile, looking back a little before the newest id it had seen,
+ * because ids are taken at insert but commits land in any order. Events it has already passed on are remembered
+ * (the newest few thousand), so none is fired twice.
+ */
+@ApplicationScoped
+public class LiveEventListener {
+
+    private static final Logger LOG = Logger.getLogger(LiveEventListener.class);
+
+    /** How far behind the newest seen id a reconnecting listener looks for events that committed late. */
+    private static final int LOOK_BACK = 1_000;
+    private static final int BATCH = 1_000;
+    private static final Duration FIRST_RETRY = Duration.ofMillis(250);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(5);
+
+    private final DataSource dataSource;
+    private final Event<LiveEvent> fanOut;
+    private final Duration pollInterval;
+    private final Map<Long, Boolean> passedOn = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > 4 * LOOK_BACK;
+        }
+    };
+
+    private final ScheduledExecutorService ear = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("nohold-live-events").daemon().factory());
+    private volatile boolean running;
+    private volatile boolean listening;
+    private Duration retry = FIRST_RETRY;
+    /** The newest id passed on, or -1 before the first connection (then history is not replayed). */
+    private long newest = -1;
+
+    public LiveEventListener(DataSource dataSource, Event<LiveEvent> fanOut, NoholdConfig config) {
+        this.dataSource = dataSource;
+        this.fanOut = fanOut;
+        this.pollInterval = config.events().pollInterval();
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        ear.execute(this::connect);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        ear.shutdownNow();
+    }
+
+    /** True while the node holds its LISTEN connection; false during a database outage. */
+    public boolean listening() {
+        return listening;
+    }
+
+    /** Listens until the node stops; after losing the connection, tries again later, waiting longer each time. */
+    private void connect() {
+        try (Connection connection = dataSource.getConnection()) {
+            listen(connection);
+        } catch (SQLException | RuntimeException e) {
+            listening = false;
+            if (!running) {
+                return;
+            }
+            LOG.warnf("Live events: no database connection (%s); trying again in %d ms", e.getMessage(),
+                    retry.toMillis());
+            try {
+                ear.schedule(this::connect, retry.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                return;
+            }
+            retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
+        }
+    }
+
+    private void listen(Connection connection) throws SQLException {
+        connection.setAutoCommit(true);
+        PGConnection postgres = connection.unwrap(PGConnection.class);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LISTEN " + LiveEvents.CHANNEL);
+        }
+        if (newest < 0) {
+            newest = LiveEventLog.latestId(connection);
+        } else {
+            catchUp(connection, Math.max(0, newest - LOOK_BACK));
+        }
+        listening = true;
+        retry = FIRST_RETRY;
+        LOG.debugf("Live events: listening from id %d", newest);
+        int timeout = (int) Math.max(1, pollInterval.toMillis());
+        while (running) {
+            PGNotification[] notifications = postgres.getNotifications(timeout);
+            if (notifications == null || notifications.length == 0) {
+                catchUp(connection, newest);
+            } else {
+                passOn(LiveEventLog.byIds(connection, ids(notifications)));
+            }
+        }
+    }
+
+    private void catchUp(Connection connection, long after) throws SQLException {
+        List<LiveEvent> events;
+        do {
+            events = LiveEventLog.after(connection, after, BATCH);
+            passOn(events);
+            if (!events.isEmpty()) {
+                after = events.getLast().id();
+            }
+        } while (events.size() == BATCH);
+    }
+
+    private void passOn(List<LiveEvent> events) {
+        for (LiveEvent event : events) {
+            if (passedOn.put(event.id(), Boolean.TRUE) != null) {
+                continue;
+            }
+            newest = Math.max(newest, event.id());
+            try {
+                fanOut.fire(event);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Live events: a listener failed on event %d (%s)", event.id(), event.type());
+            }
+        }
+    }
+
+    private static long[] ids(PGNotification[] notifications) {
+        long[] ids = new long[notifications.length];
+        for (int i = 0; i < notifications.length; i++) {
+            ids[i] = Long.parseLong(notifications[i].getParameter());
+        }
+        return ids;
+    }
+}
