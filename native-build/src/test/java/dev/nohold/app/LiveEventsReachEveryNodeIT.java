@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LiveEventsReachEveryNodeIT {
 
-    private static final String SECRET = "events-secret";
+    static final String SECRET = "events-secret";
     private static final String ADMIN_PASSWORD = "events-admin";
     private static final Duration COUPLE_OF_SECONDS = Duration.ofSeconds(2);
 

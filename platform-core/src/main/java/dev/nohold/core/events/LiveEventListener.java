@@ -1,6 +1,8 @@
 package dev.nohold.core.events;
 
 import dev.nohold.core.config.NoholdConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +51,8 @@ public class LiveEventListener {
     private final DataSource dataSource;
     private final Event<LiveEvent> fanOut;
     private final Duration pollInterval;
+    private final Clock clock;
+    private final Timer lag;
     private final Map<Long, Boolean> passedOn = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
@@ -63,10 +68,16 @@ public class LiveEventListener {
     /** The newest id passed on, or -1 before the first connection (then history is not replayed). */
     private long newest = -1;
 
-    public LiveEventListener(DataSource dataSource, Event<LiveEvent> fanOut, NoholdConfig config) {
+    public LiveEventListener(DataSource dataSource, Event<LiveEvent> fanOut, NoholdConfig config, Clock clock,
+                             MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.fanOut = fanOut;
         this.pollInterval = config.events().pollInterval();
+        this.clock = clock;
+        this.lag = Timer.builder("nohold.live.events.lag")
+                .description("Time from a change being made (on any node) until this node heard of it")
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
     }
 
     void start(@Observes StartupEvent event) {
@@ -146,6 +157,7 @@ public class LiveEventListener {
                 continue;
             }
             newest = Math.max(newest, event.id());
+            lag.record(Duration.between(event.at(), clock.instant()));
             try {
                 fanOut.fire(event);
             } catch (RuntimeException e) {
