@@ -63,7 +63,6 @@ public class LiveEventListener {
     private final ScheduledExecutorService ear = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("nohold-live-events").daemon().factory());
     private volatile boolean running;
-    private volatile boolean listening;
     private Duration retry = FIRST_RETRY;
     /** The newest id passed on, or -1 before the first connection (then history is not replayed). */
     private long newest = -1;
@@ -90,17 +89,11 @@ public class LiveEventListener {
         ear.shutdownNow();
     }
 
-    /** True while the node holds its LISTEN connection; false during a database outage. */
-    public boolean listening() {
-        return listening;
-    }
-
     /** Listens until the node stops; after losing the connection, tries again later, waiting longer each time. */
     private void connect() {
         try (Connection connection = dataSource.getConnection()) {
             listen(connection);
         } catch (SQLException | RuntimeException e) {
-            listening = false;
             if (!running) {
                 return;
             }
@@ -126,7 +119,6 @@ public class LiveEventListener {
         } else {
             catchUp(connection, Math.max(0, newest - LOOK_BACK));
         }
-        listening = true;
         retry = FIRST_RETRY;
         LOG.debugf("Live events: listening from id %d", newest);
         int timeout = (int) Math.max(1, pollInterval.toMillis());

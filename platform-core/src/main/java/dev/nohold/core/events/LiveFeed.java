@@ -60,7 +60,7 @@ public class LiveFeed {
 
     /**
      * The audience's events: those after {@code lastEventId} (when given), then live ones. The stream is registered
-     * before this returns, so nothing committed after the call is missed.
+     * before this returns, so every event this node hears from then on reaches it.
      */
     public Multi<LiveEvent> follow(Audience audience, OptionalLong lastEventId) {
         Follower follower = new Follower(audience);
