@@ -8,11 +8,12 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,13 +22,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * This node's ear on the database: one dedicated connection LISTENs on {@link LiveEvents#CHANNEL}, loads each
+ * This node's ear on the database: one dedicated connection (outside the pool) LISTENs on {@link LiveEvents#CHANNEL}, loads each
  * notified event and fires it in the node as a CDI {@link LiveEvent} (to browser streams, the dispatcher, the
  * outbox). Its own node's events come back the same way, so every node behaves alike.
  *
@@ -42,13 +45,16 @@ public class LiveEventListener {
 
     private static final Logger LOG = Logger.getLogger(LiveEventListener.class);
 
+    /** The listener's session in {@code pg_stat_activity}. */
+    public static final String APPLICATION_NAME = "nohold-live-events";
+
     /** How far behind the newest seen id a reconnecting listener looks for events that committed late. */
     private static final int LOOK_BACK = 1_000;
     private static final int BATCH = 1_000;
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
     private static final Duration LAST_RETRY = Duration.ofSeconds(5);
 
-    private final DataSource dataSource;
+    private final Database database;
     private final Event<LiveEvent> fanOut;
     private final Duration pollInterval;
     private final Clock clock;
@@ -67,9 +73,11 @@ public class LiveEventListener {
     /** The newest id passed on, or -1 before the first connection (then history is not replayed). */
     private long newest = -1;
 
-    public LiveEventListener(DataSource dataSource, Event<LiveEvent> fanOut, NoholdConfig config, Clock clock,
-                             MeterRegistry metrics) {
-        this.dataSource = dataSource;
+    public LiveEventListener(Event<LiveEvent> fanOut, NoholdConfig config, Clock clock, MeterRegistry metrics,
+                             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+                             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+                             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.database = new Database(url, username, password);
         this.fanOut = fanOut;
         this.pollInterval = config.events().pollInterval();
         this.clock = clock;
@@ -81,7 +89,7 @@ public class LiveEventListener {
 
     void start(@Observes StartupEvent event) {
         running = true;
-        ear.execute(this::connect);
+        ear.execute(this::listenUntilStopped);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -90,8 +98,8 @@ public class LiveEventListener {
     }
 
     /** Listens until the node stops; after losing the connection, tries again later, waiting longer each time. */
-    private void connect() {
-        try (Connection connection = dataSource.getConnection()) {
+    private void listenUntilStopped() {
+        try (Connection connection = connect(database)) {
             listen(connection);
         } catch (SQLException | RuntimeException e) {
             if (!running) {
@@ -100,7 +108,7 @@ public class LiveEventListener {
             LOG.warnf("Live events: no database connection (%s); trying again in %d ms", e.getMessage(),
                     retry.toMillis());
             try {
-                ear.schedule(this::connect, retry.toMillis(), TimeUnit.MILLISECONDS);
+                ear.schedule(this::listenUntilStopped, retry.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException stopping) {
                 return;
             }
@@ -109,7 +117,6 @@ public class LiveEventListener {
     }
 
     private void listen(Connection connection) throws SQLException {
-        connection.setAutoCommit(true);
         PGConnection postgres = connection.unwrap(PGConnection.class);
         try (Statement statement = connection.createStatement()) {
             statement.execute("LISTEN " + LiveEvents.CHANNEL);
@@ -156,6 +163,27 @@ public class LiveEventListener {
                 LOG.warnf(e, "Live events: a listener failed on event %d (%s)", event.id(), event.type());
             }
         }
+    }
+
+    /**
+     * Its own connection, outside the pool: held for as long as the node runs, and never handed to anyone else
+     * after it broke. Named, so an operator (or a test) finds each node's listener in {@code pg_stat_activity}.
+     */
+    private static Connection connect(Database database) throws SQLException {
+        Properties properties = new Properties();
+        database.username().ifPresent(username -> properties.setProperty("user", username));
+        database.password().ifPresent(password -> properties.setProperty("password", password));
+        properties.setProperty("ApplicationName", APPLICATION_NAME);
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("connectTimeout", "10");
+        Connection connection = new Driver().connect(database.url(), properties);
+        if (connection == null) {
+            throw new SQLException("Not a PostgreSQL JDBC URL: " + database.url());
+        }
+        return connection;
+    }
+
+    private record Database(String url, Optional<String> username, Optional<String> password) {
     }
 
     private static long[] ids(PGNotification[] notifications) {
