@@ -53,7 +53,6 @@ public class EventsResource {
         Multi<OutboundSseEvent> events = feed.follow(audience, resumeFrom)
                 .map(event -> sse.newEventBuilder()
                         .id(Long.toString(event.id()))
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
                         .data(LiveEventView.class, LiveEventView.of(event))
                         .build());
         return Multi.createBy().merging().streams(heartbeats, events);

@@ -74,6 +74,7 @@ class EventStreamCarriesEveryCommittedChangeTest {
         assertEquals("alice", assigned.data().path("agent").asText());
         assertEquals("ASSIGNED", assigned.data().path("status").asText());
         assertEquals(assigned.id(), assigned.data().path("id").asText());
+        assertEquals(List.of("id", "data"), assigned.fields(), "plain SSE, as EventSource reads it");
         assertTrue(assigned.data().path("at").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"),
                 assigned.data().path("at").asText());
 

@@ -35,7 +35,7 @@ public final class SseClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One event as received. */
-    public record Received(String id, JsonNode data, Instant receivedAt) {
+    public record Received(String id, JsonNode data, Instant receivedAt, List<String> fields) {
         public String type() {
             return data.path("type").asText(null);
         }
@@ -114,15 +114,22 @@ public final class SseClient implements AutoCloseable {
             BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
             String id = null;
             List<String> data = new ArrayList<>();
+            List<String> fields = new ArrayList<>();
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 opened.countDown();
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
-                        events.add(new Received(id, JSON.readTree(String.join("\n", data)), Instant.now()));
+                        events.add(new Received(id, JSON.readTree(String.join("\n", data)), Instant.now(),
+                                List.copyOf(fields)));
                     }
                     id = null;
                     data.clear();
-                } else if (line.startsWith("id:")) {
+                    fields.clear();
+                }
+                if (!line.isEmpty() && !line.startsWith(":")) {
+                    fields.add(line.substring(0, Math.max(0, line.indexOf(':'))));
+                }
+                if (line.startsWith("id:")) {
                     id = line.substring(3).strip();
                 } else if (line.startsWith("data:")) {
                     data.add(line.substring(5).strip());
