@@ -27,6 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The live event streams open on this node (browsers' {@code GET /api/events}): each gets the events its audience
  * may see, first those it missed since its {@code Last-Event-ID}, then every one this node hears.
+ *
+ * <p>Ids are taken at insert, while streams hear events in commit order; so a stream may send id 11 before id 10,
+ * whose transaction committed a moment later, and a client that disconnects in that moment and resumes from 11
+ * misses 10. The window is one transaction's commit; closing it would mean ordering every change's commit.
  */
 @ApplicationScoped
 public class LiveFeed {
