@@ -23,8 +23,9 @@ public final class Fixtures {
     /** Empties every table but keeps the admin account, so each test starts from a known state. */
     public static void reset(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("truncate request_event, delivery, reply, customer_request, live_event cascade");
+            sql.execute("truncate request_event, delivery, reply, customer_request cascade");
             sql.execute("delete from agent where username <> 'admin'");
+            sql.execute("truncate live_event");
             sql.execute("update agent set presence = 'OFFLINE', open_assignments = 0");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
