@@ -1,11 +1,13 @@
 package dev.nohold.core.agent;
 
 import dev.nohold.core.Refusal;
+import dev.nohold.core.events.LiveEvents;
 import dev.nohold.core.request.Lifecycle;
 import dev.nohold.core.request.WorkAvailable;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -26,6 +28,9 @@ public class Agents {
     private final Clock clock;
     private final Lifecycle lifecycle;
     private final Event<WorkAvailable> workAvailable;
+    // A field, not a constructor argument, to keep this hook apart from the constructor other changes touch.
+    @Inject
+    LiveEvents liveEvents;
 
     public Agents(Clock clock, Lifecycle lifecycle, Event<WorkAvailable> workAvailable) {
         this.clock = clock;
@@ -91,6 +96,7 @@ public class Agents {
             } else if (presence == Presence.OFFLINE) {
                 lifecycle.requeueAssignmentsOf(agent, "agent " + username + " went offline before answering");
             }
+            liveEvents.presence(agent, now);
         }
         return agent;
     }

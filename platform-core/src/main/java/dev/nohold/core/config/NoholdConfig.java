@@ -28,6 +28,8 @@ public interface NoholdConfig {
 
     Conversation conversation();
 
+    Events events();
+
     interface Admin {
         /** Password of the built-in {@code admin} account; generated and printed once when unset on first start. */
         Optional<String> password();
@@ -40,14 +42,20 @@ public interface NoholdConfig {
     }
 
     interface Dispatch {
-        /** Safety-net poll: dispatch also runs this often, in case a wake-up was missed or came from another node. */
-        @WithDefault("2s")
+        /**
+         * Safety-net poll: dispatch also runs this often, in case a wake-up was lost. Slow, because every node is
+         * woken by the live events of the others.
+         */
+        @WithDefault("10s")
         Duration pollInterval();
     }
 
     interface Delivery {
-        /** How often pending deliveries are looked for, besides the wake-up after each reply. */
-        @WithDefault("1s")
+        /**
+         * How often due deliveries are looked for, besides the wake-up after each reply on any node. This poll also
+         * starts retries when they fall due, so a retry may wait this much longer than its back-off.
+         */
+        @WithDefault("3s")
         Duration pollInterval();
 
         /** Wait before the first retry; each later retry waits twice as long, up to {@link #maxBackoff()}. */
@@ -76,5 +84,22 @@ public interface NoholdConfig {
          */
         @WithDefault("7d")
         Duration reopenWindow();
+    }
+
+    interface Events {
+        /** How long live events are kept for clients resuming a stream with {@code Last-Event-ID}. */
+        @WithDefault("24h")
+        Duration retention();
+
+        /** A comment sent this often keeps streams (and proxies) open and the agent's last-seen time fresh. */
+        @WithDefault("20s")
+        Duration heartbeat();
+
+        /**
+         * The listener's safety net: after this long without a notification it looks for events anyway, which also
+         * proves its database connection alive.
+         */
+        @WithDefault("10s")
+        Duration pollInterval();
     }
 }

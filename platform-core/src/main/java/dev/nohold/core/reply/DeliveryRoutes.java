@@ -3,6 +3,8 @@ package dev.nohold.core.reply;
 import dev.nohold.core.channel.DeliveryException;
 import dev.nohold.core.channel.DeliveryResult;
 import dev.nohold.core.channel.OutboundReply;
+import dev.nohold.core.config.NoholdConfig;
+import dev.nohold.core.events.LiveEvent;
 import dev.nohold.core.request.ReplyStored;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,9 +13,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 
+import java.util.Set;
+
 /**
  * Carries replies from the outbox to their channels. A reply is sent right after its commit (woken through
- * {@code seda:deliveries-due}) and the outbox is polled as a safety net; each attempt's outcome goes back to the
+ * {@code seda:deliveries-due}, on the node that stored it and, through the live events, on every other) and the
+ * outbox is polled for retries and as a safety net; each attempt's outcome goes back to the
  * {@link Outbox}, which schedules the retry or, when a retry cannot help, ends the delivery as FAILED with the
  * reason (the dead-letter path).
  */
@@ -22,21 +27,33 @@ public class DeliveryRoutes extends RouteBuilder {
 
     static final String WAKE = "seda:deliveries-due?size=1&discardWhenFull=true";
 
+    /** Request events committed with a new pending delivery. */
+    private static final Set<String> NEW_DELIVERY = Set.of("REPLIED", "DELIVERY_FALLBACK");
+
     private final Outbox outbox;
     private final ProducerTemplate producer;
+    private final long pollMillis;
 
-    public DeliveryRoutes(Outbox outbox, ProducerTemplate producer) {
+    public DeliveryRoutes(Outbox outbox, ProducerTemplate producer, NoholdConfig config) {
         this.outbox = outbox;
         this.producer = producer;
+        this.pollMillis = config.delivery().pollInterval().toMillis();
     }
 
     void onReplyStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReplyStored event) {
         producer.sendBody(WAKE, event.deliveryId());
     }
 
+    /** A reply stored on any node (this one's own come back too; the spare wake-up finds nothing to claim). */
+    void onLiveEvent(@Observes LiveEvent event) {
+        if (NEW_DELIVERY.contains(event.type())) {
+            producer.sendBody(WAKE, event.requestId());
+        }
+    }
+
     @Override
     public void configure() {
-        from("timer:deliveries-poll?delay={{nohold.delivery.poll-interval:1s}}&period={{nohold.delivery.poll-interval:1s}}")
+        from("timer:deliveries-poll?delay=" + pollMillis + "&period=" + pollMillis)
                 .routeId("deliveries-poll")
                 .to("direct:deliver-due");
 

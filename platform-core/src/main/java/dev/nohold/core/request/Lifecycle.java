@@ -7,12 +7,14 @@ import dev.nohold.core.channel.InboundMessage;
 import dev.nohold.core.channel.IntakeReceipt;
 import dev.nohold.core.config.NoholdConfig;
 import dev.nohold.core.customer.Customers;
+import dev.nohold.core.events.LiveEvents;
 import dev.nohold.core.media.MediaStore;
 import dev.nohold.core.speech.Transcript;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -48,6 +50,9 @@ public class Lifecycle {
     private final Event<WorkAvailable> workAvailable;
     private final Event<TranscriptionDue> transcriptionDue;
     private final Timer queueWait;
+    // A field, not a constructor argument, to keep this hook apart from the constructor other changes touch.
+    @Inject
+    LiveEvents liveEvents;
 
     public Lifecycle(Clock clock, Customers customers, References references, MediaStore media, NoholdConfig config,
                      Event<WorkAvailable> workAvailable, Event<TranscriptionDue> transcriptionDue,
@@ -271,10 +276,11 @@ public class Lifecycle {
         List<Request> open = Request.find("assignedTo = ?1 and status = ?2", agent, RequestStatus.ASSIGNED)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         for (Request request : open) {
+            // Recorded while the agent still holds it, so their live event stream hears that it left them.
+            record(request, "REQUEUED", reason);
             request.assignedTo = null;
             request.assignedAt = null;
             request.requeued = true;
-            record(request, "REQUEUED", reason);
             queue(request, request.queuedAt);
         }
         agent.openAssignments = 0;
@@ -355,8 +361,9 @@ public class Lifecycle {
             agent.openAssignments = Math.max(0, agent.openAssignments - 1);
             workAvailable.fire(new WorkAvailable("request " + request.reference + " cancelled"));
         }
-        request.assignedTo = null;
+        // Recorded before the agent lets go, so their live event stream hears of the cancellation.
         changeStatus(request, RequestStatus.CANCELLED, reason);
+        request.assignedTo = null;
     }
 
     /**
@@ -418,6 +425,7 @@ public class Lifecycle {
         event.type = type;
         event.detail = detail;
         event.persist();
+        liveEvents.request(request, type, detail, event.at);
     }
 
     private Request lock(UUID requestId) {

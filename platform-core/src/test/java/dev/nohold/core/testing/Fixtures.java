@@ -26,6 +26,7 @@ public final class Fixtures {
             sql.execute("truncate request_event, delivery, reply, customer_request, media cascade");
             sql.execute("truncate browser_session, login_failure");
             sql.execute("delete from agent where username <> 'admin'");
+            sql.execute("truncate live_event");
             sql.execute("update agent set presence = 'OFFLINE', open_assignments = 0");
             sql.execute("truncate message, customer_address, customer cascade");
         } catch (SQLException e) {
