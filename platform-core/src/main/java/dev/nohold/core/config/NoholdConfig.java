@@ -48,6 +48,20 @@ public interface NoholdConfig {
          */
         @WithDefault("10s")
         Duration pollInterval();
+
+        /**
+         * An assignment still unanswered this long while its agent is away or no longer connected goes back to the
+         * queue, first in line. Long enough for a short break; short enough that a customer is not forgotten.
+         */
+        @WithDefault("5m")
+        Duration unansweredTimeout();
+
+        /**
+         * An agent whose inbox (event stream) has not been heard from for this long is no longer connected. The
+         * stream's heartbeat ({@code nohold.events.heartbeat}) refreshes it several times within this.
+         */
+        @WithDefault("90s")
+        Duration connectionTimeout();
     }
 
     interface Delivery {

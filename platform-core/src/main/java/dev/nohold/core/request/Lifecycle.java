@@ -276,14 +276,30 @@ public class Lifecycle {
         List<Request> open = Request.find("assignedTo = ?1 and status = ?2", agent, RequestStatus.ASSIGNED)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         for (Request request : open) {
-            // Recorded while the agent still holds it, so their live event stream hears that it left them.
-            record(request, "REQUEUED", reason);
-            request.assignedTo = null;
-            request.assignedAt = null;
-            request.requeued = true;
-            queue(request, request.queuedAt);
+            requeue(request, reason);
         }
         agent.openAssignments = 0;
+    }
+
+    /**
+     * An assignment the agent left unanswered too long (away, or no longer connected) goes back to the queue,
+     * first in line; called holding the agent's row and then the request's locked, as the dispatcher locks them.
+     */
+    public void requeueUnanswered(Request request, Agent agent, String reason) {
+        if (request.status != RequestStatus.ASSIGNED || !agent.equals(request.assignedTo)) {
+            return;
+        }
+        requeue(request, reason);
+        agent.openAssignments = Math.max(0, agent.openAssignments - 1);
+    }
+
+    private void requeue(Request request, String reason) {
+        // Recorded while the agent still holds it, so their live event stream hears that it left them.
+        record(request, "REQUEUED", reason);
+        request.assignedTo = null;
+        request.assignedAt = null;
+        request.requeued = true;
+        queue(request, request.queuedAt);
     }
 
     /**
