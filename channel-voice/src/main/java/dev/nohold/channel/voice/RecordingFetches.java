@@ -77,7 +77,7 @@ public class RecordingFetches {
     private void fetch(UUID requestId, String recordingUrl) {
         RecordingDownloads.Download download = downloads.fetch(recordingUrl);
         if (download.succeeded()) {
-            lifecycle.attachAudio(requestId, download.wav(), "audio/wav");
+            lifecycle.attachAudio(requestId, download.wav());
         } else {
             lifecycle.queueWithoutAudio(requestId, "Caller left a voice message that could not be fetched from Twilio"
                     + " (" + download.failure() + "): please call back", download.failure());

@@ -8,6 +8,7 @@ import dev.nohold.core.channel.IntakeReceipt;
 import dev.nohold.core.config.NoholdConfig;
 import dev.nohold.core.customer.Customers;
 import dev.nohold.core.events.LiveEvents;
+import dev.nohold.core.media.MediaItem;
 import dev.nohold.core.media.MediaStore;
 import dev.nohold.core.speech.Transcript;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -102,8 +103,9 @@ public class Lifecycle {
         request.status = RequestStatus.RECEIVED;
         Message first = Message.inbound(request.id, message, now);
         if (message.hasAudio()) {
-            request.audioKey = media.store(message.audio(), message.audioType());
-            request.audioType = message.audioType();
+            MediaItem audio = media.put(message.audio());
+            request.audioKey = audio.key();
+            request.audioType = audio.mediaType();
             first.audioKey = request.audioKey;
             first.audioType = request.audioType;
         }
@@ -200,18 +202,20 @@ public class Lifecycle {
 
     /**
      * The audio of a request taken in with {@link InboundMessage#audioToFollow()} has arrived: it goes to speech
-     * recognition. False when the request no longer waits for it (another node attached it first).
+     * recognition. False when the request no longer waits for it (another node attached it first). Its type is the
+     * one detected from the bytes, not the provider's claim.
      */
-    public boolean attachAudio(UUID requestId, byte[] audio, String audioType) {
+    public boolean attachAudio(UUID requestId, byte[] audio) {
         Request request = lock(requestId);
         if (request.status != RequestStatus.RECEIVED || request.audioKey != null) {
             return false;
         }
-        request.audioKey = media.store(audio, audioType);
-        request.audioType = audioType;
+        MediaItem stored = media.put(audio);
+        request.audioKey = stored.key();
+        request.audioType = stored.mediaType();
         Message.first(request.id).ifPresent(first -> {
             first.audioKey = request.audioKey;
-            first.audioType = audioType;
+            first.audioType = request.audioType;
         });
         transcribe(request);
         return true;
