@@ -26,11 +26,14 @@ public class Agents {
     private final Clock clock;
     private final Lifecycle lifecycle;
     private final Event<WorkAvailable> workAvailable;
+    private final Event<AgentWentOffline> wentOffline;
 
-    public Agents(Clock clock, Lifecycle lifecycle, Event<WorkAvailable> workAvailable) {
+    public Agents(Clock clock, Lifecycle lifecycle, Event<WorkAvailable> workAvailable,
+                  Event<AgentWentOffline> wentOffline) {
         this.clock = clock;
         this.lifecycle = lifecycle;
         this.workAvailable = workAvailable;
+        this.wentOffline = wentOffline;
     }
 
     public Agent create(AccountDraft input) {
@@ -90,6 +93,7 @@ public class Agents {
                 workAvailable.fire(new WorkAvailable("agent " + username + " available"));
             } else if (presence == Presence.OFFLINE) {
                 lifecycle.requeueAssignmentsOf(agent, "agent " + username + " went offline before answering");
+                wentOffline.fire(new AgentWentOffline(agent.id, username));
             }
         }
         return agent;

@@ -23,7 +23,7 @@ public final class Fixtures {
     /** Empties every table but keeps the admin account, so each test starts from a known state. */
     public static void reset(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("truncate request_event, delivery, reply, customer_request cascade");
+            sql.execute("truncate live_reservation, request_event, delivery, reply, customer_request cascade");
             sql.execute("delete from agent where username <> 'admin'");
             sql.execute("update agent set presence = 'OFFLINE', open_assignments = 0");
         } catch (SQLException e) {
