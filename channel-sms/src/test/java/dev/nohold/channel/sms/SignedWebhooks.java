@@ -1,5 +1,6 @@
 package dev.nohold.channel.sms;
 
+import dev.nohold.twilio.TwilioStandIn;
 import com.twilio.security.RequestValidator;
 import io.restassured.response.Response;
 

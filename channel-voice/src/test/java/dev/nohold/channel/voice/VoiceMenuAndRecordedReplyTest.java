@@ -1,6 +1,6 @@
 package dev.nohold.channel.voice;
 
-import dev.nohold.channel.sms.TwilioStandIn;
+import dev.nohold.twilio.TwilioStandIn;
 import dev.nohold.core.testing.Fixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,6 +49,22 @@ class VoiceMenuAndRecordedReplyTest {
         only(twiml(VoiceWebhooks.post(VoicePaths.INCOMING_MENU, VoiceWebhooks.call("CAmenu3")).then().statusCode(200)
                 .extract().asString()), "Gather");
         as("admin").get("/api/requests?channel=voice").then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void callerWhoTextedStopIsNeverTextedTheChatLinkAndRecordsInstead() throws Exception {
+        try (var connection = dataSource.getConnection(); var sql = connection.createStatement()) {
+            sql.execute("insert into sms_opt_out (phone_number, keyword, opted_out_at) values ('"
+                    + VoiceWebhooks.CALLER + "', 'STOP', now())");
+        }
+        try {
+            only(twiml(menu("CAstopped", "2")), "Record");
+            assertEquals(0, TwilioStandIn.messagesSent().size());
+        } finally {
+            try (var connection = dataSource.getConnection(); var sql = connection.createStatement()) {
+                sql.execute("delete from sms_opt_out");
+            }
+        }
     }
 
     @Test

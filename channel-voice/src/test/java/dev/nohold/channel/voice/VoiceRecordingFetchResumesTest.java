@@ -1,6 +1,6 @@
 package dev.nohold.channel.voice;
 
-import dev.nohold.channel.sms.TwilioStandIn;
+import dev.nohold.twilio.TwilioStandIn;
 import dev.nohold.core.channel.InboundMessage;
 import dev.nohold.core.channel.Intake;
 import dev.nohold.core.channel.IntakeReceipt;

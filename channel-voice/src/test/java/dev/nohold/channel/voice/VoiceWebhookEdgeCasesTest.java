@@ -1,6 +1,6 @@
 package dev.nohold.channel.voice;
 
-import dev.nohold.channel.sms.TwilioStandIn;
+import dev.nohold.twilio.TwilioStandIn;
 import dev.nohold.core.testing.Fixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,7 +1,7 @@
 package dev.nohold.channel.voice;
 
 import com.twilio.security.RequestValidator;
-import dev.nohold.channel.sms.TwilioStandIn;
+import dev.nohold.twilio.TwilioStandIn;
 import dev.nohold.core.testing.Fixtures;
 import io.restassured.response.Response;
 import org.w3c.dom.Document;

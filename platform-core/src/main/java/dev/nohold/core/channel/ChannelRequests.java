@@ -62,7 +62,11 @@ public class ChannelRequests {
 
     // --- Intake and the requests a channel's customers made
 
-    /** Takes in what a customer sent; stored before this returns (see {@link Intake}). */
+    /**
+     * Takes in what a customer sent; stored before this returns (see {@link Intake}). Outside a caller's transaction
+     * intake commits on its own, so two nodes taking the same provider message at once both get the one receipt.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public IntakeReceipt take(InboundMessage message) {
         return intake.submit(message);
     }

@@ -9,4 +9,9 @@ import java.util.UUID;
  * whether this message repeated one already taken (a provider's retry).
  */
 public record IntakeReceipt(UUID id, String reference, RequestStatus status, boolean duplicate) {
+
+    /** The status by name, for a channel (channels do not use the core's request types). */
+    public String statusName() {
+        return status.name();
+    }
 }

@@ -1,4 +1,4 @@
-package dev.nohold.channel.sms;
+package dev.nohold.twilio;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -104,12 +104,12 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    static List<Call> calls() {
+    public static List<Call> calls() {
         return List.copyOf(calls);
     }
 
     /** The next message creation gets this answer instead of 201. */
-    static void answerNext(int status, String json) {
+    public static void answerNext(int status, String json) {
         scripted.add(new Answer(status, json));
     }
 

@@ -1,0 +1,16 @@
+package dev.nohold.channel.sms;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.nohold.core.testing.ChannelArchitecture;
+import org.junit.jupiter.api.Test;
+
+/** Fails the build when this module's code reaches inside the core or into another channel. */
+class SmsReachesTheCoreOnlyThroughItsDoorTest {
+
+    @Test
+    void smsCodeUsesOnlyTheCoresChannelDoorAndNoOtherChannel() {
+        ChannelArchitecture.rulesFor("dev.nohold.channel.sms").check(new ClassFileImporter()
+                .withImportOption(new ImportOption.DoNotIncludeTests()).importPackages("dev.nohold.channel.sms"));
+    }
+}

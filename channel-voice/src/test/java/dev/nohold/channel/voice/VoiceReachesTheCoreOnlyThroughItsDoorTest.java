@@ -1,0 +1,16 @@
+package dev.nohold.channel.voice;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.nohold.core.testing.ChannelArchitecture;
+import org.junit.jupiter.api.Test;
+
+/** Fails the build when this module's code reaches inside the core or into another channel. */
+class VoiceReachesTheCoreOnlyThroughItsDoorTest {
+
+    @Test
+    void voiceCodeUsesOnlyTheCoresChannelDoorAndNoOtherChannel() {
+        ChannelArchitecture.rulesFor("dev.nohold.channel.voice").check(new ClassFileImporter()
+                .withImportOption(new ImportOption.DoNotIncludeTests()).importPackages("dev.nohold.channel.voice"));
+    }
+}
