@@ -40,6 +40,7 @@ final class VoiceWebhooks {
         database = dataSource;
         Fixtures.reset(dataSource);
         TwilioStandIn.reset();
+        SmsChannelStandIn.reset();
     }
 
     /**

@@ -33,6 +33,8 @@ import java.util.UUID;
 @Transactional
 public class ChannelRequests {
 
+    /** Who took a live contact, so its end is never credited to an agent it was handed on to. */
+    private static final String LIVE_AGENT = "liveAgent";
     private static final List<RequestStatus> OPEN =
             List.of(RequestStatus.RECEIVED, RequestStatus.TRANSCRIBING, RequestStatus.QUEUED, RequestStatus.ASSIGNED);
 
@@ -246,12 +248,23 @@ public class ChannelRequests {
         Request request = Request.findById(receipt.id(), LockModeType.PESSIMISTIC_WRITE);
         if (request.status == RequestStatus.QUEUED) {
             lifecycle.assign(request, agent.get());
+            request.attributes.put(LIVE_AGENT, agent.get().username);
         }
         return Optional.of(view(request));
     }
 
-    /** The live conversation ended: it was the answer, so the request is answered and delivered. */
+    /**
+     * The live conversation ended: it was the answer, so the request is answered and delivered. If the agent who
+     * took it went OFFLINE meanwhile (their work went back to the queue), it is not closed in someone else's name:
+     * the end of the call is noted and the request stays with whoever holds it now.
+     */
     public void answeredLive(UUID requestId, String detail) {
+        Request request = Request.findById(requestId);
+        String liveAgent = request == null ? null : request.attributes.get(LIVE_AGENT);
+        if (liveAgent != null && (request.assignedTo == null || !liveAgent.equals(request.assignedTo.username))) {
+            lifecycle.note(requestId, "LIVE_CALL_ENDED", detail + "; " + liveAgent + " had left it to the queue");
+            return;
+        }
         lifecycle.answeredLive(requestId, detail);
     }
 

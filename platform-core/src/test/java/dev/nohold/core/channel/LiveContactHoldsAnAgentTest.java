@@ -74,6 +74,23 @@ class LiveContactHoldsAnAgentTest {
     }
 
     @Test
+    void liveCallEndingAfterItsAgentLeftIsNotClosedInAnotherAgentsName() {
+        agentWithPhone("max");
+        ChannelRequest live = requests.connectedLive(reserve("CA8").orElseThrow().id(), InboundMessage.from(
+                LiveTestChannel.ID, "+15557770000").text("Live call").providerMessageId("live:CA8", "CA8").build())
+                .orElseThrow();
+        Fixtures.presence("max", "OFFLINE");
+        agentWithPhone("ned");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as("admin").get("/api/requests/" + live.id())
+                .then().body("assignedTo", equalTo("ned")));
+
+        requests.answeredLive(live.id(), "call ended");
+
+        as("admin").get("/api/requests/" + live.id()).then().body("status", equalTo("ASSIGNED"))
+                .body("events.type", org.hamcrest.Matchers.hasItem("LIVE_CALL_ENDED"));
+    }
+
+    @Test
     void holdLapsesByItself() {
         agentWithPhone("jo");
         reserve("CA3").orElseThrow();
