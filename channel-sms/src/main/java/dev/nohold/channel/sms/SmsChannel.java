@@ -5,13 +5,13 @@ import com.twilio.exception.ApiException;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
 import dev.nohold.channel.sms.OutboundPart.Status;
-import dev.nohold.twilio.TwilioClients;
-import dev.nohold.twilio.TwilioErrors;
 import dev.nohold.core.channel.Channel;
 import dev.nohold.core.channel.DeliveryException;
 import dev.nohold.core.channel.DeliveryResult;
 import dev.nohold.core.channel.OutboundReply;
 import dev.nohold.core.config.NoholdConfig;
+import dev.nohold.twilio.TwilioClients;
+import dev.nohold.twilio.TwilioErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

@@ -1,8 +1,8 @@
 package dev.nohold.channel.sms;
 
 import dev.nohold.channel.sms.OutboundPart.Status;
-import dev.nohold.twilio.TwilioErrors;
 import dev.nohold.core.channel.ChannelRequests;
+import dev.nohold.twilio.TwilioErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;

@@ -2,8 +2,8 @@ package dev.nohold.channel.sms;
 
 import com.twilio.twiml.MessagingResponse;
 import com.twilio.twiml.messaging.Message;
-import dev.nohold.twilio.TwilioSigned;
 import dev.nohold.core.Refusal;
+import dev.nohold.twilio.TwilioSigned;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

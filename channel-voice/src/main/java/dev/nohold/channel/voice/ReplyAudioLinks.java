@@ -1,10 +1,10 @@
 package dev.nohold.channel.voice;
 
-import dev.nohold.twilio.TwilioConfig;
 import dev.nohold.core.Refusal;
-import dev.nohold.core.config.NoholdConfig;
 import dev.nohold.core.channel.ChannelRequests;
 import dev.nohold.core.channel.ReplyAudio;
+import dev.nohold.core.config.NoholdConfig;
+import dev.nohold.twilio.TwilioConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.crypto.Mac;

@@ -6,8 +6,6 @@ import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.CallCreator;
 import com.twilio.type.PhoneNumber;
 import com.twilio.type.Twiml;
-import dev.nohold.twilio.TwilioClients;
-import dev.nohold.twilio.TwilioErrors;
 import dev.nohold.core.channel.Channel;
 import dev.nohold.core.channel.DeliveryException;
 import dev.nohold.core.channel.DeliveryResult;
@@ -15,6 +13,8 @@ import dev.nohold.core.channel.LiveContact;
 import dev.nohold.core.channel.LiveNeeds;
 import dev.nohold.core.channel.OutboundReply;
 import dev.nohold.core.config.NoholdConfig;
+import dev.nohold.twilio.TwilioClients;
+import dev.nohold.twilio.TwilioErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

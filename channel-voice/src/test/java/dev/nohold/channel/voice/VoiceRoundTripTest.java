@@ -1,7 +1,7 @@
 package dev.nohold.channel.voice;
 
-import dev.nohold.twilio.TwilioStandIn;
 import dev.nohold.core.testing.Fixtures;
+import dev.nohold.twilio.TwilioStandIn;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
