@@ -70,17 +70,8 @@ public class VoiceChannel implements Channel {
     /** A caller may be bridged to an idle agent's phone, held for the ring time plus a margin. */
     @Override
     public Optional<LiveContact> liveContact() {
-        return Optional.of(new LiveContact() {
-            @Override
-            public LiveNeeds needs() {
-                return LiveNeeds.aPhone();
-            }
-
-            @Override
-            public Duration offerTime() {
-                return Duration.ofSeconds(config.dialTimeoutSeconds()).plus(config.liveHoldMargin());
-            }
-        });
+        return Optional.of(new LiveContact(LiveNeeds.aPhone(),
+                Duration.ofSeconds(config.dialTimeoutSeconds()).plus(config.liveHoldMargin())));
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.nohold.channel.voice;
 
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.nohold.core.testing.ChannelArchitecture;
 import org.junit.jupiter.api.Test;
@@ -13,8 +11,7 @@ class VoiceReachesTheCoreOnlyThroughItsDoorTest {
 
     @Test
     void voiceCodeUsesOnlyTheCoresChannelDoorAndNoOtherChannel() {
-        EvaluationResult result = ChannelArchitecture.rulesFor("dev.nohold.channel.voice").evaluate(new ClassFileImporter()
-                .withImportOption(new ImportOption.DoNotIncludeTests()).importPackages("dev.nohold.channel.voice"));
+        EvaluationResult result = ChannelArchitecture.evaluateMainClassesOf("dev.nohold.channel.voice");
 
         assertFalse(result.hasViolation(), result.getFailureReport().toString());
     }

@@ -28,16 +28,6 @@ public class LiveTestChannel implements Channel {
 
     @Override
     public Optional<LiveContact> liveContact() {
-        return Optional.of(new LiveContact() {
-            @Override
-            public LiveNeeds needs() {
-                return LiveNeeds.aPhone();
-            }
-
-            @Override
-            public Duration offerTime() {
-                return Duration.ofSeconds(1);
-            }
-        });
+        return Optional.of(new LiveContact(LiveNeeds.aPhone(), Duration.ofSeconds(1)));
     }
 }

@@ -2,8 +2,11 @@ package dev.nohold.core.testing;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 import dev.nohold.core.IsoTime;
 import dev.nohold.core.Refusal;
 import jakarta.persistence.Entity;
@@ -26,6 +29,12 @@ public final class ChannelArchitecture {
     private static final String CORE = "dev.nohold.core..";
 
     private ChannelArchitecture() {
+    }
+
+    /** Both rules, evaluated on the main (not test) classes of the module whose code lives in {@code ownPackage}. */
+    public static EvaluationResult evaluateMainClassesOf(String ownPackage) {
+        return rulesFor(ownPackage).evaluate(new ClassFileImporter()
+                .withImportOption(new ImportOption.DoNotIncludeTests()).importPackages(ownPackage));
     }
 
     /** Both rules for the module whose code lives in {@code ownPackage} (and below). */

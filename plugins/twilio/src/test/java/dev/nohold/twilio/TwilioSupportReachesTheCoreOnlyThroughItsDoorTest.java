@@ -1,7 +1,5 @@
 package dev.nohold.twilio;
 
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.nohold.core.testing.ChannelArchitecture;
 import org.junit.jupiter.api.Test;
@@ -13,8 +11,7 @@ class TwilioSupportReachesTheCoreOnlyThroughItsDoorTest {
 
     @Test
     void twilioCodeUsesOnlyTheCoresChannelDoorAndNoChannel() {
-        EvaluationResult result = ChannelArchitecture.rulesFor("dev.nohold.twilio").evaluate(new ClassFileImporter()
-                .withImportOption(new ImportOption.DoNotIncludeTests()).importPackages("dev.nohold.twilio"));
+        EvaluationResult result = ChannelArchitecture.evaluateMainClassesOf("dev.nohold.twilio");
 
         assertFalse(result.hasViolation(), result.getFailureReport().toString());
     }

@@ -1,7 +1,5 @@
 package dev.nohold.channel.webhook;
 
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.nohold.core.testing.ChannelArchitecture;
 import org.junit.jupiter.api.Test;
@@ -13,8 +11,7 @@ class WebhookReachesTheCoreOnlyThroughItsDoorTest {
 
     @Test
     void webhookCodeUsesOnlyTheCoresChannelDoorAndNoOtherChannel() {
-        EvaluationResult result = ChannelArchitecture.rulesFor("dev.nohold.channel.webhook").evaluate(new ClassFileImporter()
-                .withImportOption(new ImportOption.DoNotIncludeTests()).importPackages("dev.nohold.channel.webhook"));
+        EvaluationResult result = ChannelArchitecture.evaluateMainClassesOf("dev.nohold.channel.webhook");
 
         assertFalse(result.hasViolation(), result.getFailureReport().toString());
     }
