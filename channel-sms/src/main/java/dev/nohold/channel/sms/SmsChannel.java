@@ -5,13 +5,13 @@ import com.twilio.exception.ApiException;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
 import dev.nohold.channel.sms.OutboundPart.Status;
-import dev.nohold.channel.sms.twilio.TwilioClients;
-import dev.nohold.channel.sms.twilio.TwilioErrors;
 import dev.nohold.core.channel.Channel;
 import dev.nohold.core.channel.DeliveryException;
 import dev.nohold.core.channel.DeliveryResult;
 import dev.nohold.core.channel.OutboundReply;
 import dev.nohold.core.config.NoholdConfig;
+import dev.nohold.twilio.TwilioClients;
+import dev.nohold.twilio.TwilioErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -75,6 +75,29 @@ public class SmsChannel implements Channel {
             }
         }
         return outcome(reply);
+    }
+
+    /**
+     * A text that belongs to no request (the chat link a caller asked for), sent once: a number that texted STOP gets
+     * nothing, as carriers require.
+     */
+    @Override
+    public void notice(String to, String text) throws DeliveryException {
+        if (optOuts.isOptedOut(to)) {
+            throw DeliveryException.permanentFailure("The number texted STOP: nothing may be sent to it until it"
+                    + " texts START");
+        }
+        try {
+            Message message = Message.creator(new PhoneNumber(to), new PhoneNumber(twilio.phoneNumber()), text)
+                    .create(twilio.rest());
+            LOG.infof("Notice sent as %s", message.getSid());
+        } catch (ApiConnectionException e) {
+            throw DeliveryException.transientFailure("Twilio could not be reached: " + e.getMessage(), e);
+        } catch (ApiException e) {
+            throw DeliveryException.permanentFailure(TwilioErrors.describe(e.getCode(), e.getMessage()));
+        } catch (IllegalStateException e) {
+            throw DeliveryException.permanentFailure(e.getMessage());
+        }
     }
 
     /** What Twilio has said so far: a status callback may already have come for every part. */

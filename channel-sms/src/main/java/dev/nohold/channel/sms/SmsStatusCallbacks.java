@@ -1,8 +1,8 @@
 package dev.nohold.channel.sms;
 
 import dev.nohold.channel.sms.OutboundPart.Status;
-import dev.nohold.channel.sms.twilio.TwilioErrors;
-import dev.nohold.core.reply.Outbox;
+import dev.nohold.core.channel.ChannelRequests;
+import dev.nohold.twilio.TwilioErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -23,11 +23,11 @@ public class SmsStatusCallbacks {
     private static final Logger LOG = Logger.getLogger(SmsStatusCallbacks.class);
 
     private final SentParts sentParts;
-    private final Outbox outbox;
+    private final ChannelRequests requests;
 
-    public SmsStatusCallbacks(SentParts sentParts, Outbox outbox) {
+    public SmsStatusCallbacks(SentParts sentParts, ChannelRequests requests) {
         this.sentParts = sentParts;
-        this.outbox = outbox;
+        this.requests = requests;
     }
 
     public void report(String messageSid, String messageStatus, String errorCode) {
@@ -47,9 +47,9 @@ public class SmsStatusCallbacks {
         String providerId = parts.get(0).messageSid;
         Optional<OutboundPart> failed = parts.stream().filter(part -> part.status == Status.FAILED).findFirst();
         if (failed.isPresent()) {
-            outbox.providerReported(SmsInbound.CHANNEL, providerId, false, failed.get().error);
+            requests.failed(SmsInbound.CHANNEL, providerId, failed.get().error);
         } else if (parts.size() == parts.get(0).parts && parts.stream().allMatch(p -> p.status == Status.DELIVERED)) {
-            outbox.providerReported(SmsInbound.CHANNEL, providerId, true, null);
+            requests.delivered(SmsInbound.CHANNEL, providerId);
         }
     }
 

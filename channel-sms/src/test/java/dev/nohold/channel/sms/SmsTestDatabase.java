@@ -1,6 +1,7 @@
 package dev.nohold.channel.sms;
 
 import dev.nohold.core.testing.EmbeddedPostgresResource;
+import dev.nohold.twilio.TwilioStandIn;
 import io.quarkus.test.common.QuarkusTestResource;
 
 /** Puts every Quarkus test of the module on the embedded PostgreSQL and the local Twilio stand-in. */

@@ -1,6 +1,7 @@
 package dev.nohold.channel.sms;
 
 import dev.nohold.core.testing.Fixtures;
+import dev.nohold.twilio.TwilioStandIn;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 

@@ -1,5 +1,6 @@
 package dev.nohold.channel.sms;
 
+import dev.nohold.twilio.TwilioStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

@@ -1,25 +1,28 @@
 package dev.nohold.channel.voice;
 
-import com.twilio.exception.ApiException;
-import com.twilio.rest.api.v2010.account.Message;
-import com.twilio.type.PhoneNumber;
-import dev.nohold.channel.sms.twilio.TwilioClients;
+import dev.nohold.core.channel.ChannelRequests;
+import dev.nohold.core.channel.DeliveryException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
 
-/** Menu option 2: the caller gets a text with the web chat's link instead of leaving a voice message. */
+/**
+ * Menu option 2: the caller gets a text with the web chat's link instead of leaving a voice message. It goes out
+ * through the core to the {@code sms} channel, so that channel's rules hold (a number that texted STOP gets nothing)
+ * and this module never names the SMS module.
+ */
 @ApplicationScoped
 public class ChatLinkTexts {
 
+    static final String TEXT_CHANNEL = "sms";
     private static final Logger LOG = Logger.getLogger(ChatLinkTexts.class);
 
-    private final TwilioClients twilio;
+    private final ChannelRequests requests;
     private final VoiceConfig config;
 
-    public ChatLinkTexts(TwilioClients twilio, VoiceConfig config) {
-        this.twilio = twilio;
+    public ChatLinkTexts(ChannelRequests requests, VoiceConfig config) {
+        this.requests = requests;
         this.config = config;
     }
 
@@ -30,10 +33,9 @@ public class ChatLinkTexts {
             return false;
         }
         try {
-            Message.creator(new PhoneNumber(to), new PhoneNumber(twilio.phoneNumber()),
-                    VoiceTwiml.fill(config.prompts().chatLinkText(), Map.of("link", link))).create(twilio.rest());
+            requests.sendNotice(TEXT_CHANNEL, to, VoiceTwiml.fill(config.prompts().chatLinkText(), Map.of("link", link)));
             return true;
-        } catch (ApiException | IllegalStateException e) {
+        } catch (DeliveryException e) {
             LOG.warnf("The chat link could not be texted to the caller: %s", e.getMessage());
             return false;
         }

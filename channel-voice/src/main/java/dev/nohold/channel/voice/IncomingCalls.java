@@ -1,14 +1,10 @@
 package dev.nohold.channel.voice;
 
-import dev.nohold.core.agent.Agent;
-import dev.nohold.core.agent.Presence;
+import dev.nohold.core.channel.ChannelRequest;
+import dev.nohold.core.channel.ChannelRequests;
 import dev.nohold.core.channel.InboundMessage;
-import dev.nohold.core.channel.Intake;
-import dev.nohold.core.channel.IntakeReceipt;
-import dev.nohold.core.request.Lifecycle;
-import dev.nohold.core.request.Request;
-import dev.nohold.core.request.RequestStatus;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.nohold.core.channel.LiveNeeds;
+import dev.nohold.core.channel.LiveReservation;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -17,111 +13,88 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Answers an incoming call: bridged live to an idle agent when one with a phone is free, else the greeting and the
- * recording. The live path takes the ordinary road through the core: the call becomes a request ("live call"),
- * the dispatcher gives it to the idle agent (so the agent counts as busy for the whole call), and the call waits a
- * moment for that assignment. An agent who does not pick up releases the request (cancelled, with the reason) and the
- * caller leaves a recording, which becomes the request agents work on.
+ * Answers an incoming call: bridged live to an idle agent with a phone when one can be held for it, else the greeting
+ * and the recording. The core holds the agent while their phone rings (nothing else is given to them) and makes the
+ * request only when they pick up, already assigned to them; an agent who does not pick up, or goes offline meanwhile,
+ * is released and the caller leaves a recording, or hangs up and gets a "please call back" request. A live call that
+ * never connected leaves no request of its own, so there is never an empty one to hand on.
  */
 @ApplicationScoped
 public class IncomingCalls {
 
     static final String CHANNEL = "voice";
-    private static final String LIVE_KEY = "live:";
+    static final String LIVE_KEY = "live:";
+    static final String LIVE_TEXT = "Live call with the caller";
     private static final Logger LOG = Logger.getLogger(IncomingCalls.class);
 
-    private final Intake intake;
-    private final Lifecycle lifecycle;
+    private final ChannelRequests requests;
     private final VoiceTwiml twiml;
     private final VoiceConfig config;
 
-    public IncomingCalls(Intake intake, Lifecycle lifecycle, VoiceTwiml twiml, VoiceConfig config) {
-        this.intake = intake;
-        this.lifecycle = lifecycle;
+    public IncomingCalls(ChannelRequests requests, VoiceTwiml twiml, VoiceConfig config) {
+        this.requests = requests;
         this.twiml = twiml;
         this.config = config;
     }
 
     public String answer(TwilioCall call) {
-        if (config.liveDial() && QuarkusTransaction.requiringNew().call(IncomingCalls::someAgentCanTakeACall)) {
-            IntakeReceipt receipt = intake.submit(InboundMessage.text(CHANNEL, call.from(),
-                            "Live call from the caller: connecting to an agent")
-                    .withProviderMessageId(LIVE_KEY + call.callSid(), call.callSid())
-                    .withRouting(config.language(), null)
-                    .withAttributes(Map.of("callSid", call.callSid(), "live", "true"))
-                    .asOwnRequest());
-            Optional<String> phone = awaitAgentPhone(receipt.id());
-            if (phone.isPresent()) {
-                LOG.infof("Call for request %s connected live to an agent", receipt.reference());
-                return twiml.dial(phone.get());
+        if (config.liveDial()) {
+            Optional<LiveReservation> held = requests.reserveAgentForLiveContact(CHANNEL, call.callSid(), call.from(),
+                    LiveNeeds.aPhone());
+            if (held.isPresent()) {
+                LOG.infof("Call %s rings agent %s live", call.callSid(), held.get().agentDisplayName());
+                return twiml.dial(held.get().agentPhone(), held.get().id());
             }
-            release(receipt.id(), "no agent with a phone took the call in time; the caller leaves a message");
         }
         return twiml.takeMessage();
     }
 
+    /** The held agent picked up: the call becomes their request now, or, if the hold is gone, they are hung up on. */
+    public String agentAnswered(UUID reservationId) {
+        Optional<LiveReservation> held = requests.liveReservation(reservationId);
+        Optional<ChannelRequest> live = held.flatMap(this::connect);
+        if (live.isEmpty()) {
+            LOG.infof("An agent picked up a live call no longer held for them (%s)", reservationId);
+            return twiml.notYoursAnyMore();
+        }
+        LOG.infof("Call for request %s connected live to an agent", live.get().reference());
+        return twiml.bridge();
+    }
+
     /** The live dial ended: answered means the conversation was the answer; anything else goes to the recording. */
     public String dialEnded(String callSid, String dialCallStatus) {
-        Optional<Request> live = QuarkusTransaction.requiringNew().call(() -> liveRequest(callSid));
-        if (live.isEmpty()) {
-            return twiml.recordOnly();
+        boolean answered = "completed".equalsIgnoreCase(dialCallStatus) || "answered".equalsIgnoreCase(dialCallStatus);
+        Optional<LiveReservation> stillHeld = requests.liveReservationOf(CHANNEL, callSid);
+        Optional<ChannelRequest> live = liveRequest(callSid);
+        if (live.isEmpty() && answered && stillHeld.isPresent()) {
+            // Twilio bridged without asking /agent-answered first: the call connected all the same.
+            live = connect(stillHeld.get());
+        } else {
+            stillHeld.ifPresent(held -> requests.release(held.id(), "the live call was not taken (" + dialCallStatus
+                    + "); the caller leaves a message"));
         }
-        if ("completed".equalsIgnoreCase(dialCallStatus) || "answered".equalsIgnoreCase(dialCallStatus)) {
-            lifecycle.answeredLive(live.get().id, "live call with the caller ended");
+        if (live.isPresent()) {
+            if (live.get().withAgent()) {
+                requests.answeredLive(live.get().id(), "live call with the caller ended");
+            }
             return twiml.sayAndHangUp(config.prompts().goodbye());
         }
-        release(live.get().id, "the agent did not answer the live call (" + dialCallStatus + "); the caller leaves a"
-                + " message");
         return twiml.recordOnly();
     }
 
-    /** The live request of this call, if the call was offered to an agent. */
-    static Optional<Request> liveRequest(String callSid) {
-        return Request.find("channel = ?1 and providerMessageId = ?2", CHANNEL, LIVE_KEY + callSid)
-                .firstResultOptional();
+    /** The request a live call made when it connected, if it did. */
+    Optional<ChannelRequest> liveRequest(String callSid) {
+        return requests.byProviderId(CHANNEL, LIVE_KEY + callSid);
     }
 
-    private Optional<String> awaitAgentPhone(UUID requestId) {
-        long deadline = System.nanoTime() + config.liveDialWait().toNanos();
-        do {
-            Optional<String> phone = QuarkusTransaction.requiringNew().call(() -> assignedPhone(requestId));
-            if (phone.isPresent()) {
-                return phone;
-            }
-            pause();
-        } while (System.nanoTime() < deadline);
-        return Optional.empty();
-    }
-
-    private static Optional<String> assignedPhone(UUID requestId) {
-        Request request = Request.findById(requestId);
-        if (request == null || request.status != RequestStatus.ASSIGNED || request.assignedTo == null) {
-            return Optional.empty();
-        }
-        String phone = request.assignedTo.phone;
-        return phone == null || phone.isBlank() ? Optional.empty() : Optional.of(phone.strip());
-    }
-
-    private void release(UUID requestId, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Request request = Request.findById(requestId);
-            if (request != null && request.status.isOpen()) {
-                lifecycle.cancel(requestId, reason);
-            }
-        });
-    }
-
-    private static boolean someAgentCanTakeACall() {
-        return Agent.count("presence = ?1 and openAssignments < capacity and phone is not null and phone <> ''",
-                Presence.AVAILABLE) > 0;
-    }
-
-    // The dispatcher runs right after the request's commit; a short pause between looks keeps the wait under a second.
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private Optional<ChannelRequest> connect(LiveReservation held) {
+        return requests.connectedLive(held.id(), InboundMessage.from(CHANNEL, held.address())
+                .text(LIVE_TEXT + ", taken by " + held.agentDisplayName())
+                .providerMessageId(LIVE_KEY + held.contactKey(), held.contactKey())
+                .language(config.language())
+                .attributes(Map.of("callSid", held.contactKey(), "live", "true"))
+                // The call is a conversation of its own with the agent who took it, not a line in an open request.
+                .ownRequest()
+                .build());
     }
 }

@@ -1,12 +1,9 @@
 package dev.nohold.channel.voice;
 
+import dev.nohold.core.channel.ChannelRequest;
+import dev.nohold.core.channel.ChannelRequests;
 import dev.nohold.core.channel.InboundMessage;
-import dev.nohold.core.channel.Intake;
 import dev.nohold.core.channel.IntakeReceipt;
-import dev.nohold.core.request.Lifecycle;
-import dev.nohold.core.request.Request;
-import dev.nohold.core.request.RequestStatus;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -32,14 +29,12 @@ public class RecordedCalls {
     private static final String NO_MESSAGE_KEY = "no-message:";
     private static final Logger LOG = Logger.getLogger(RecordedCalls.class);
 
-    private final Intake intake;
-    private final Lifecycle lifecycle;
+    private final ChannelRequests requests;
     private final RecordingFetches fetches;
     private final VoiceConfig config;
 
-    public RecordedCalls(Intake intake, Lifecycle lifecycle, RecordingFetches fetches, VoiceConfig config) {
-        this.intake = intake;
-        this.lifecycle = lifecycle;
+    public RecordedCalls(ChannelRequests requests, RecordingFetches fetches, VoiceConfig config) {
+        this.requests = requests;
         this.fetches = fetches;
         this.config = config;
     }
@@ -56,7 +51,7 @@ public class RecordedCalls {
         Map<String, String> attributes = attributes(call);
         attributes.put("recordingSid", String.valueOf(call.recordingSid()));
         attributes.put(RecordingFetches.RECORDING_URL, call.recordingUrl());
-        IntakeReceipt receipt = intake.submit(message(call, call.callSid(), null, attributes).withAudioToFollow());
+        IntakeReceipt receipt = requests.take(message(call, call.callSid(), null, attributes).audioToFollow().build());
         if (!receipt.duplicate()) {
             fetches.fetchSoon(receipt.id(), call.recordingUrl());
             LOG.infof("Request %s stored; its recording is being fetched", receipt.reference());
@@ -67,35 +62,31 @@ public class RecordedCalls {
 
     /** The caller hung up before leaving anything: they still get a request, to be called back. */
     public String noMessage(TwilioCall call) {
-        IntakeReceipt receipt = intake.submit(message(call, NO_MESSAGE_KEY + call.callSid(), NO_MESSAGE,
-                attributes(call)));
+        IntakeReceipt receipt = requests.take(message(call, NO_MESSAGE_KEY + call.callSid(), NO_MESSAGE,
+                attributes(call)).build());
         if (!receipt.duplicate()) {
             LOG.infof("Request %s: caller left no message", receipt.reference());
         }
         return receipt.reference();
     }
 
-    /** Whether a call already left a request (recorded, empty or answered live). */
+    /** Whether a call already left a request (recorded, empty, or connected live to an agent). */
     public boolean handled(String callSid) {
         return referenceOf(callSid).isPresent() || referenceOf(NO_MESSAGE_KEY + callSid).isPresent()
-                || QuarkusTransaction.requiringNew().call(() ->
-                IncomingCalls.liveRequest(callSid).filter(live -> !live.status.isOpen()
-                        && live.status != RequestStatus.CANCELLED).isPresent());
+                || requests.byProviderId(IncomingCalls.CHANNEL, IncomingCalls.LIVE_KEY + callSid).isPresent();
     }
 
     private void supersedeNoMessage(String callSid, String reference) {
-        QuarkusTransaction.requiringNew().run(() -> Request.<Request>find("channel = ?1 and providerMessageId = ?2",
-                        IncomingCalls.CHANNEL, NO_MESSAGE_KEY + callSid).firstResultOptional()
-                .filter(request -> request.status.isOpen())
-                .ifPresent(request -> lifecycle.cancel(request.id, "the caller's recording arrived as request "
-                        + reference)));
+        requests.byProviderId(IncomingCalls.CHANNEL, NO_MESSAGE_KEY + callSid).filter(ChannelRequest::open)
+                .ifPresent(request -> requests.cancel(request.id(), "the caller's recording arrived as request "
+                        + reference));
     }
 
-    private InboundMessage message(TwilioCall call, String key, String text, Map<String, String> attributes) {
-        return new InboundMessage(IncomingCalls.CHANNEL, call.from(), text, null, null, null, null, null, null, null)
-                .withProviderMessageId(key, call.callSid())
-                .withRouting(config.language(), null)
-                .withAttributes(attributes);
+    private InboundMessage.Builder message(TwilioCall call, String key, String text, Map<String, String> attributes) {
+        return InboundMessage.from(IncomingCalls.CHANNEL, call.from()).text(text)
+                .providerMessageId(key, call.callSid())
+                .language(config.language())
+                .attributes(attributes);
     }
 
     private static Map<String, String> attributes(TwilioCall call) {
@@ -107,9 +98,7 @@ public class RecordedCalls {
         return attributes;
     }
 
-    private static Optional<String> referenceOf(String callSid) {
-        return QuarkusTransaction.requiringNew().call(() -> Request.<Request>find(
-                        "channel = ?1 and providerMessageId = ?2", IncomingCalls.CHANNEL, callSid)
-                .firstResultOptional().map(request -> request.reference));
+    private Optional<String> referenceOf(String callSid) {
+        return requests.byProviderId(IncomingCalls.CHANNEL, callSid).map(ChannelRequest::reference);
     }
 }

@@ -1,6 +1,6 @@
 package dev.nohold.channel.voice;
 
-import dev.nohold.channel.sms.twilio.TwilioConfig;
+import dev.nohold.twilio.TwilioConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

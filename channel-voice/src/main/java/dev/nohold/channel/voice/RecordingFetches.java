@@ -1,15 +1,12 @@
 package dev.nohold.channel.voice;
 
-import dev.nohold.core.request.Lifecycle;
-import dev.nohold.core.request.Request;
-import dev.nohold.core.request.RequestStatus;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.nohold.core.channel.ChannelRequest;
+import dev.nohold.core.channel.ChannelRequests;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -32,16 +29,14 @@ public class RecordingFetches {
     private static final Duration STALE = Duration.ofSeconds(30);
 
     private final RecordingDownloads downloads;
-    private final Lifecycle lifecycle;
-    private final Clock clock;
+    private final ChannelRequests requests;
     private final ExecutorService workers = Executors.newFixedThreadPool(4,
             Thread.ofPlatform().name("voice-recording-fetch-", 0).daemon().factory());
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
 
-    public RecordingFetches(RecordingDownloads downloads, Lifecycle lifecycle, Clock clock) {
+    public RecordingFetches(RecordingDownloads downloads, ChannelRequests requests) {
         this.downloads = downloads;
-        this.lifecycle = lifecycle;
-        this.clock = clock;
+        this.requests = requests;
     }
 
     /** Starts fetching the recording of a stored request, unless this node is already at it. */
@@ -62,14 +57,12 @@ public class RecordingFetches {
 
     /** Takes up the recordings of voice requests that have waited for theirs too long. */
     public void resumeInterrupted() {
-        List<Request> waiting = QuarkusTransaction.requiringNew().call(() -> Request.<Request>list(
-                "channel = ?1 and status = ?2 and audioKey is null and createdAt < ?3",
-                IncomingCalls.CHANNEL, RequestStatus.RECEIVED, clock.instant().minus(STALE)));
-        for (Request request : waiting) {
-            String url = request.attributes.get(RECORDING_URL);
+        List<ChannelRequest> waiting = requests.awaitingAudio(IncomingCalls.CHANNEL, STALE);
+        for (ChannelRequest request : waiting) {
+            String url = request.attributes().get(RECORDING_URL);
             if (url != null) {
-                LOG.infof("Request %s still waits for its recording: fetching it again", request.reference);
-                fetchSoon(request.id, url);
+                LOG.infof("Request %s still waits for its recording: fetching it again", request.reference());
+                fetchSoon(request.id(), url);
             }
         }
     }
@@ -77,9 +70,9 @@ public class RecordingFetches {
     private void fetch(UUID requestId, String recordingUrl) {
         RecordingDownloads.Download download = downloads.fetch(recordingUrl);
         if (download.succeeded()) {
-            lifecycle.attachAudio(requestId, download.wav());
+            requests.attachAudio(requestId, download.wav());
         } else {
-            lifecycle.queueWithoutAudio(requestId, "Caller left a voice message that could not be fetched from Twilio"
+            requests.queueWithoutAudio(requestId, "Caller left a voice message that could not be fetched from Twilio"
                     + " (" + download.failure() + "): please call back", download.failure());
             LOG.warnf("Request %s queued without its recording: %s", requestId, download.failure());
         }

@@ -1,13 +1,11 @@
 package dev.nohold.channel.voice;
 
-import dev.nohold.channel.sms.twilio.TwilioConfig;
 import dev.nohold.core.Refusal;
+import dev.nohold.core.channel.ChannelRequests;
+import dev.nohold.core.channel.ReplyAudio;
 import dev.nohold.core.config.NoholdConfig;
-import dev.nohold.core.media.MediaStore;
-import dev.nohold.core.reply.Delivery;
-import dev.nohold.core.reply.Reply;
+import dev.nohold.twilio.TwilioConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,15 +27,15 @@ public class ReplyAudioLinks {
     private final TwilioConfig twilio;
     private final NoholdConfig nohold;
     private final VoiceConfig config;
-    private final MediaStore media;
+    private final ChannelRequests requests;
     private final Clock clock;
 
-    public ReplyAudioLinks(TwilioConfig twilio, NoholdConfig nohold, VoiceConfig config, MediaStore media,
+    public ReplyAudioLinks(TwilioConfig twilio, NoholdConfig nohold, VoiceConfig config, ChannelRequests requests,
                            Clock clock) {
         this.twilio = twilio;
         this.nohold = nohold;
         this.config = config;
-        this.media = media;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -49,8 +47,7 @@ public class ReplyAudioLinks {
     }
 
     /** The audio bytes and media type, when the signature holds and has not expired. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Audio open(UUID deliveryId, long expires, String signature) {
+    public ReplyAudio open(UUID deliveryId, long expires, String signature) {
         if (signature == null || !MessageDigest.isEqual(sign(deliveryId, expires).getBytes(StandardCharsets.UTF_8),
                 signature.getBytes(StandardCharsets.UTF_8))) {
             throw Refusal.forbidden("This audio link is not valid");
@@ -58,13 +55,7 @@ public class ReplyAudioLinks {
         if (clock.instant().getEpochSecond() > expires) {
             throw Refusal.forbidden("This audio link has expired");
         }
-        Delivery delivery = Delivery.findById(deliveryId);
-        Reply reply = delivery == null ? null : Reply.findById(delivery.replyId);
-        if (reply == null || reply.audioKey == null) {
-            throw Refusal.notFound("No recorded reply for this link");
-        }
-        byte[] bytes = media.load(reply.audioKey).orElseThrow(() -> Refusal.notFound("The recorded reply is gone"));
-        return new Audio(bytes, reply.audioType == null ? "audio/wav" : reply.audioType);
+        return requests.replyAudio(deliveryId).orElseThrow(() -> Refusal.notFound("No recorded reply for this link"));
     }
 
     private String sign(UUID deliveryId, long expires) {
@@ -78,8 +69,5 @@ public class ReplyAudioLinks {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
         }
-    }
-
-    public record Audio(byte[] bytes, String mediaType) {
     }
 }

@@ -6,16 +6,19 @@ import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.CallCreator;
 import com.twilio.type.PhoneNumber;
 import com.twilio.type.Twiml;
-import dev.nohold.channel.sms.twilio.TwilioClients;
-import dev.nohold.channel.sms.twilio.TwilioErrors;
 import dev.nohold.core.channel.Channel;
 import dev.nohold.core.channel.DeliveryException;
 import dev.nohold.core.channel.DeliveryResult;
+import dev.nohold.core.channel.LiveContact;
+import dev.nohold.core.channel.LiveNeeds;
 import dev.nohold.core.channel.OutboundReply;
 import dev.nohold.core.config.NoholdConfig;
+import dev.nohold.twilio.TwilioClients;
+import dev.nohold.twilio.TwilioErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,6 +65,13 @@ public class VoiceChannel implements Channel {
     @Override
     public Optional<String> fallbackChannel() {
         return config.fallbackToSms() ? Optional.of("sms") : Optional.empty();
+    }
+
+    /** A caller may be bridged to an idle agent's phone, held for the ring time plus a margin. */
+    @Override
+    public Optional<LiveContact> liveContact() {
+        return Optional.of(new LiveContact(LiveNeeds.aPhone(),
+                Duration.ofSeconds(config.dialTimeoutSeconds()).plus(config.liveHoldMargin())));
     }
 
     @Override

@@ -25,9 +25,12 @@ public interface VoiceConfig {
     @WithDefault("true")
     boolean liveDial();
 
-    /** How long an incoming call waits for the dispatcher to give its request to an idle agent. */
-    @WithDefault("1s")
-    Duration liveDialWait();
+    /**
+     * How long an agent stays held for a live call beyond the ring time (for the bridge and Twilio's callbacks); the
+     * hold lapses by itself after the ring time plus this, should no word come of how the dial ended.
+     */
+    @WithDefault("30s")
+    Duration liveHoldMargin();
 
     /** Seconds the agent's phone rings before the caller is offered the recording instead. */
     @WithDefault("20")

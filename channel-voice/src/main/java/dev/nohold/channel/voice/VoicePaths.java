@@ -7,6 +7,8 @@ public final class VoicePaths {
     public static final String RECORDED = INCOMING + "/recorded";
     public static final String STATUS = INCOMING + "/status";
     public static final String DIALED = INCOMING + "/dialed";
+    /** Twilio calls it when the agent picks up, before the caller is bridged to them. */
+    public static final String AGENT_ANSWERED = INCOMING + "/agent-answered";
     public static final String MENU = INCOMING + "/menu";
     /** The menu asked again after a wrong key, without trying the live dial a second time. */
     public static final String INCOMING_MENU = INCOMING + "/menu-again";

@@ -1,8 +1,7 @@
 package dev.nohold.channel.voice;
 
-import dev.nohold.core.reply.Delivery;
-import dev.nohold.core.reply.Outbox;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.nohold.core.channel.ChannelDelivery;
+import dev.nohold.core.channel.ChannelRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -20,12 +19,12 @@ public class VoiceStatusCallbacks {
 
     private static final Logger LOG = Logger.getLogger(VoiceStatusCallbacks.class);
 
-    private final Outbox outbox;
+    private final ChannelRequests requests;
     private final RecordedCalls recordedCalls;
     private final VoiceConfig config;
 
-    public VoiceStatusCallbacks(Outbox outbox, RecordedCalls recordedCalls, VoiceConfig config) {
-        this.outbox = outbox;
+    public VoiceStatusCallbacks(ChannelRequests requests, RecordedCalls recordedCalls, VoiceConfig config) {
+        this.requests = requests;
         this.recordedCalls = recordedCalls;
         this.config = config;
     }
@@ -36,8 +35,7 @@ public class VoiceStatusCallbacks {
      */
     public void report(TwilioCall call, String callStatus, String answeredBy, String direction) {
         String status = callStatus == null ? "" : callStatus.toLowerCase(Locale.ROOT);
-        Optional<Delivery> callback = QuarkusTransaction.requiringNew().call(() ->
-                Delivery.byProviderId(IncomingCalls.CHANNEL, call.callSid()));
+        Optional<ChannelDelivery> callback = requests.deliveryByProviderId(IncomingCalls.CHANNEL, call.callSid());
         if (callback.isPresent()) {
             callbackEnded(callback.get(), status, answeredBy);
         } else if ("completed".equals(status) && "inbound".equalsIgnoreCase(direction)
@@ -46,30 +44,30 @@ public class VoiceStatusCallbacks {
         }
     }
 
-    private void callbackEnded(Delivery delivery, String status, String answeredBy) {
-        String sid = delivery.providerId;
+    private void callbackEnded(ChannelDelivery delivery, String status, String answeredBy) {
+        String sid = delivery.providerId();
         switch (status) {
             case "completed" -> {
                 if (isMachine(answeredBy) && config.machines() == VoiceConfig.Machines.RETRY) {
                     again(delivery, "an answering machine picked up (" + answeredBy + ")");
                 } else {
-                    outbox.providerReported(IncomingCalls.CHANNEL, sid, true, null);
+                    requests.delivered(IncomingCalls.CHANNEL, sid);
                 }
             }
             case "busy" -> again(delivery, "the line was busy");
             case "no-answer" -> again(delivery, "nobody answered");
-            case "failed", "canceled" -> outbox.providerReported(IncomingCalls.CHANNEL, sid, false,
+            case "failed", "canceled" -> requests.failed(IncomingCalls.CHANNEL, sid,
                     "Twilio reported the callback call " + status);
             default -> LOG.debugf("Callback %s is %s", sid, status);
         }
     }
 
-    private void again(Delivery delivery, String reason) {
-        if (delivery.attempts >= config.callbackAttempts()) {
-            outbox.providerReported(IncomingCalls.CHANNEL, delivery.providerId, false,
-                    reason + " after " + delivery.attempts + " callback calls");
+    private void again(ChannelDelivery delivery, String reason) {
+        if (delivery.attempts() >= config.callbackAttempts()) {
+            requests.failed(IncomingCalls.CHANNEL, delivery.providerId(),
+                    reason + " after " + delivery.attempts() + " callback calls");
         } else {
-            outbox.providerReportedRetryable(IncomingCalls.CHANNEL, delivery.providerId, reason);
+            requests.retryLater(IncomingCalls.CHANNEL, delivery.providerId(), reason);
         }
     }
 

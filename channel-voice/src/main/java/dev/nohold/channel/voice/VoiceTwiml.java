@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Every TwiML document the voice channel answers or calls with, built with the Twilio SDK so the XML is always
@@ -45,13 +46,30 @@ public class VoiceTwiml {
         return record(new VoiceResponse.Builder()).build().toXml();
     }
 
-    /** An agent is idle and has a phone: the caller is bridged to it; the dial's end goes to {@code /dialed}. */
-    public String dial(String agentPhone) {
+    /**
+     * An agent is held for the call: the caller is bridged to their phone. When the agent picks up, Twilio asks
+     * {@code /agent-answered} (with the hold's id) before bridging; the dial's end goes to {@code /dialed}.
+     */
+    public String dial(String agentPhone, UUID reservationId) {
         return new VoiceResponse.Builder()
                 .say(say(config.prompts().connecting(), null))
                 .dial(new Dial.Builder().action(VoicePaths.DIALED).method(HttpMethod.POST)
-                        .timeout(config.dialTimeoutSeconds()).number(new Number.Builder(agentPhone).build()).build())
+                        .timeout(config.dialTimeoutSeconds())
+                        .number(new Number.Builder(agentPhone)
+                                .url(VoicePaths.AGENT_ANSWERED + "?reservation=" + reservationId)
+                                .method(HttpMethod.POST).build())
+                        .build())
                 .build().toXml();
+    }
+
+    /** Said to the agent's leg when the call is no longer theirs (they went offline meanwhile); it hangs up. */
+    public String notYoursAnyMore() {
+        return sayAndHangUp("This call has gone to voicemail.");
+    }
+
+    /** An empty document: the agent picked up and is bridged to the caller. */
+    public String bridge() {
+        return new VoiceResponse.Builder().build().toXml();
     }
 
     /** The request is taken: thanks, its reference, and the call ends. */

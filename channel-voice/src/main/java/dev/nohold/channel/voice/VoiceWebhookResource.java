@@ -1,26 +1,26 @@
 package dev.nohold.channel.voice;
 
-import dev.nohold.channel.sms.twilio.TwilioSignature;
+import dev.nohold.core.Refusal;
+import dev.nohold.core.channel.ReplyAudio;
+import dev.nohold.twilio.TwilioSigned;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
 /**
  * Twilio's Voice webhooks, each answered with TwiML, and the signed link Twilio plays an agent's recorded reply
- * from. Nothing is read from a webhook whose {@code X-Twilio-Signature} does not match (403, nothing stored).
+ * from. Nothing is read from a webhook whose {@code X-Twilio-Signature} does not match ({@link TwilioSigned}: 403,
+ * nothing stored).
  */
 @Path(VoicePaths.INCOMING)
 @Tag(name = "channels")
@@ -29,7 +29,6 @@ public class VoiceWebhookResource {
     private static final String XML = MediaType.APPLICATION_XML;
     private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED;
 
-    private final TwilioSignature signature;
     private final IncomingCalls incoming;
     private final RecordedCalls recorded;
     private final VoiceStatusCallbacks statuses;
@@ -37,10 +36,9 @@ public class VoiceWebhookResource {
     private final ReplyAudioLinks audioLinks;
     private final VoiceTwiml twiml;
 
-    public VoiceWebhookResource(TwilioSignature signature, IncomingCalls incoming, RecordedCalls recorded,
+    public VoiceWebhookResource(IncomingCalls incoming, RecordedCalls recorded,
                                 VoiceStatusCallbacks statuses, ChatLinkTexts chatLinks, ReplyAudioLinks audioLinks,
                                 VoiceTwiml twiml) {
-        this.signature = signature;
         this.incoming = incoming;
         this.recorded = recorded;
         this.statuses = statuses;
@@ -50,20 +48,20 @@ public class VoiceWebhookResource {
     }
 
     @POST
+    @TwilioSigned
     @Consumes(FORM)
     @Produces(XML)
-    public String incoming(MultivaluedMap<String, String> form, @Context UriInfo uri,
-                           @HeaderParam(TwilioSignature.HEADER) String twilioSignature) {
-        return incoming.answer(verified(form, uri, twilioSignature));
+    public String incoming(MultivaluedMap<String, String> form) {
+        return incoming.answer(TwilioCall.of(form));
     }
 
     @POST
+    @TwilioSigned
     @Path("/menu")
     @Consumes(FORM)
     @Produces(XML)
-    public String menu(MultivaluedMap<String, String> form, @Context UriInfo uri,
-                       @HeaderParam(TwilioSignature.HEADER) String twilioSignature) {
-        TwilioCall call = verified(form, uri, twilioSignature);
+    public String menu(MultivaluedMap<String, String> form) {
+        TwilioCall call = TwilioCall.of(form);
         String digits = form.getFirst("Digits");
         if ("2".equals(digits) && twiml.offersMenu() && chatLinks.send(call.from())) {
             return twiml.sayAndHangUp(twiml.chatLinkSent());
@@ -72,40 +70,53 @@ public class VoiceWebhookResource {
     }
 
     @POST
+    @TwilioSigned
     @Path("/menu-again")
     @Consumes(FORM)
     @Produces(XML)
-    public String menuAgain(MultivaluedMap<String, String> form, @Context UriInfo uri,
-                            @HeaderParam(TwilioSignature.HEADER) String twilioSignature) {
-        verified(form, uri, twilioSignature);
+    public String menuAgain(MultivaluedMap<String, String> form) {
+        TwilioCall.of(form);
         return twiml.takeMessage();
     }
 
     @POST
+    @TwilioSigned
     @Path("/recorded")
     @Consumes(FORM)
     @Produces(XML)
-    public String recorded(MultivaluedMap<String, String> form, @Context UriInfo uri,
-                           @HeaderParam(TwilioSignature.HEADER) String twilioSignature) {
-        return twiml.thanks(recorded.take(verified(form, uri, twilioSignature)));
+    public String recorded(MultivaluedMap<String, String> form) {
+        return twiml.thanks(recorded.take(TwilioCall.of(form)));
     }
 
     @POST
+    @TwilioSigned
     @Path("/dialed")
     @Consumes(FORM)
     @Produces(XML)
-    public String dialed(MultivaluedMap<String, String> form, @Context UriInfo uri,
-                         @HeaderParam(TwilioSignature.HEADER) String twilioSignature) {
-        TwilioCall call = verified(form, uri, twilioSignature);
+    public String dialed(MultivaluedMap<String, String> form) {
+        TwilioCall call = TwilioCall.of(form);
         return incoming.dialEnded(call.callSid(), form.getFirst("DialCallStatus"));
     }
 
     @POST
+    @TwilioSigned
+    @Path("/agent-answered")
+    @Consumes(FORM)
+    @Produces(XML)
+    public String agentAnswered(@QueryParam("reservation") UUID reservation) {
+        if (reservation == null) {
+            throw Refusal.badInput("The query parameter reservation is missing; Twilio calls this when an agent"
+                    + " picks up a live call");
+        }
+        return incoming.agentAnswered(reservation);
+    }
+
+    @POST
+    @TwilioSigned
     @Path("/status")
     @Consumes(FORM)
-    public Response status(MultivaluedMap<String, String> form, @Context UriInfo uri,
-                           @HeaderParam(TwilioSignature.HEADER) String twilioSignature) {
-        TwilioCall call = verified(form, uri, twilioSignature);
+    public Response status(MultivaluedMap<String, String> form) {
+        TwilioCall call = TwilioCall.of(form);
         statuses.report(call, form.getFirst("CallStatus"), form.getFirst("AnsweredBy"), form.getFirst("Direction"));
         return Response.noContent().build();
     }
@@ -114,13 +125,8 @@ public class VoiceWebhookResource {
     @Path("/replies/{deliveryId}.wav")
     public Response replyAudio(@PathParam("deliveryId") UUID deliveryId, @QueryParam("expires") long expires,
                                @QueryParam("sig") String sig) {
-        ReplyAudioLinks.Audio audio = audioLinks.open(deliveryId, expires, sig);
+        ReplyAudio audio = audioLinks.open(deliveryId, expires, sig);
         return Response.ok(audio.bytes(), audio.mediaType()).build();
     }
 
-    private TwilioCall verified(MultivaluedMap<String, String> form, UriInfo uri, String twilioSignature) {
-        String query = uri.getRequestUri().getRawQuery();
-        signature.verify(uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query), form, twilioSignature);
-        return TwilioCall.of(form);
-    }
 }

@@ -1,7 +1,7 @@
 package dev.nohold.channel.voice;
 
-import dev.nohold.channel.sms.TwilioStandIn;
 import dev.nohold.core.testing.Fixtures;
+import dev.nohold.twilio.TwilioStandIn;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -35,15 +35,16 @@ class VoiceMenuAndRecordedReplyTest {
         VoiceWebhooks.reset(dataSource);
     }
 
+    /** Option 2's text goes out through the core to whichever channel is installed as {@code sms}. */
     @Test
     void menuOneRecordsMenuTwoTextsTheChatLinkOtherKeysAskAgain() {
         only(twiml(menu("CAmenu1", "1")), "Record");
 
         Element texted = twiml(menu("CAmenu2", "2"));
         only(texted, "Hangup");
-        assertEquals(1, TwilioStandIn.messagesSent().size());
-        assertEquals(VoiceWebhooks.CALLER, TwilioStandIn.messagesSent().get(0).field("To"));
-        assertTrue(TwilioStandIn.messagesSent().get(0).field("Body").contains("https://help.example.test/chat"));
+        assertEquals(1, SmsChannelStandIn.sent().size());
+        assertEquals(VoiceWebhooks.CALLER, SmsChannelStandIn.sent().get(0).to());
+        assertTrue(SmsChannelStandIn.sent().get(0).text().contains("https://help.example.test/chat"));
 
         assertEquals(VoicePaths.INCOMING_MENU, only(twiml(menu("CAmenu3", "9")), "Redirect").getTextContent());
         only(twiml(VoiceWebhooks.post(VoicePaths.INCOMING_MENU, VoiceWebhooks.call("CAmenu3")).then().statusCode(200)

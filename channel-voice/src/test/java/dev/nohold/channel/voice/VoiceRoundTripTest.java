@@ -1,7 +1,7 @@
 package dev.nohold.channel.voice;
 
-import dev.nohold.channel.sms.TwilioStandIn;
 import dev.nohold.core.testing.Fixtures;
+import dev.nohold.twilio.TwilioStandIn;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -77,8 +77,14 @@ class VoiceRoundTripTest {
 
         Element dial = only(twiml(VoiceWebhooks.incoming("CAlive1").then().statusCode(200).extract().asString()),
                 "Dial");
-        assertEquals("+15557654321", only(dial, "Number").getTextContent());
-        as("lena").get("/api/me/requests").then().body("status", hasItem("ASSIGNED"));
+        Element number = only(dial, "Number");
+        assertEquals("+15557654321", number.getTextContent());
+        as("admin").get("/api/requests?channel=voice").then().body("size()", equalTo(0));
+
+        // Lena picks up: Twilio asks the Number's url before bridging, and the call becomes her request.
+        VoiceWebhooks.post(number.getAttribute("url"), VoiceWebhooks.call("CAlive1")).then().statusCode(200);
+        as("lena").get("/api/me/requests").then().body("status", hasItem("ASSIGNED"))
+                .body("from", hasItem(VoiceWebhooks.CALLER));
 
         Map<String, String> ended = VoiceWebhooks.call("CAlive1");
         ended.put("DialCallStatus", "completed");
@@ -102,6 +108,7 @@ class VoiceRoundTripTest {
         ended.put("DialCallStatus", "no-answer");
         only(twiml(VoiceWebhooks.post(VoicePaths.DIALED, ended).then().statusCode(200).extract().asString()),
                 "Record");
-        as("admin").get("/api/requests?channel=voice").then().body("[0].status", equalTo("CANCELLED"));
+        as("admin").get("/api/requests?channel=voice").then().body("size()", equalTo(0));
+        as("omar").get("/api/me").then().body("presence", equalTo("AVAILABLE"));
     }
 }

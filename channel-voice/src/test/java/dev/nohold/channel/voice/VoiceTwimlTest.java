@@ -34,10 +34,13 @@ class VoiceTwimlTest {
     }
 
     @Test
-    void liveDialBridgesToTheAgentPhoneAndReportsItsEnd() {
-        Element dial = only(twiml(twiml.dial("+15557654321")), "Dial");
+    void liveDialBridgesToTheAgentPhoneAsksWhenTheyPickUpAndReportsItsEnd() {
+        java.util.UUID reservation = java.util.UUID.randomUUID();
+        Element dial = only(twiml(twiml.dial("+15557654321", reservation)), "Dial");
         assertEquals(VoicePaths.DIALED, dial.getAttribute("action"));
-        assertEquals("+15557654321", only(dial, "Number").getTextContent());
+        Element number = only(dial, "Number");
+        assertEquals("+15557654321", number.getTextContent());
+        assertEquals(VoicePaths.AGENT_ANSWERED + "?reservation=" + reservation, number.getAttribute("url"));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.nohold.channel.voice;
 
-import dev.nohold.channel.sms.TwilioStandIn;
 import dev.nohold.core.testing.Fixtures;
+import dev.nohold.twilio.TwilioStandIn;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -136,8 +136,8 @@ class VoiceWebhookEdgeCasesTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> TwilioStandIn.callsPlaced().size() == 2);
         VoiceWebhooks.callbackStatus(TwilioStandIn.callsPlaced().get(1).sid(), "busy", null).then().statusCode(204);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> TwilioStandIn.messagesSent().size() == 1);
-        assertEquals("We refunded you.", TwilioStandIn.messagesSent().get(0).field("Body"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> SmsChannelStandIn.sent().size() == 1);
+        assertEquals("We refunded you.", SmsChannelStandIn.sent().get(0).text());
         assertEquals(2, TwilioStandIn.callsPlaced().size());
         as("admin").get("/api/requests/" + id).then()
                 .body("deliveries.channel", hasItem("sms"))

@@ -1,23 +1,19 @@
 package dev.nohold.channel.voice;
 
 import com.twilio.security.RequestValidator;
-import dev.nohold.channel.sms.TwilioStandIn;
 import dev.nohold.core.testing.Fixtures;
+import dev.nohold.twilio.TwilioStandIn;
 import io.restassured.response.Response;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static dev.nohold.core.testing.Fixtures.as;
 import static io.restassured.RestAssured.given;
@@ -40,6 +36,7 @@ final class VoiceWebhooks {
         database = dataSource;
         Fixtures.reset(dataSource);
         TwilioStandIn.reset();
+        SmsChannelStandIn.reset();
     }
 
     /**
@@ -116,20 +113,11 @@ final class VoiceWebhooks {
     }
 
     static String signature(String url, Map<String, String> form) {
-        StringBuilder data = new StringBuilder(url);
-        new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(TwilioStandIn.AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            String signature = Base64.getEncoder().encodeToString(mac.doFinal(data.toString()
-                    .getBytes(StandardCharsets.UTF_8)));
-            if (!new RequestValidator(TwilioStandIn.AUTH_TOKEN).validate(url, form, signature)) {
-                throw new IllegalStateException("The test signs differently from the Twilio SDK's validator");
-            }
-            return signature;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+        String signature = TwilioStandIn.signature(url, form);
+        if (!new RequestValidator(TwilioStandIn.AUTH_TOKEN).validate(url, form, signature)) {
+            throw new IllegalStateException("The test signs differently from the Twilio SDK's validator");
         }
+        return signature;
     }
 
     /** TwiML parsed as XML: its root {@code <Response>}. */

@@ -31,11 +31,14 @@ public class Agents {
     // A field, not a constructor argument, to keep this hook apart from the constructor other changes touch.
     @Inject
     LiveEvents liveEvents;
+    private final Event<AgentWentOffline> wentOffline;
 
-    public Agents(Clock clock, Lifecycle lifecycle, Event<WorkAvailable> workAvailable) {
+    public Agents(Clock clock, Lifecycle lifecycle, Event<WorkAvailable> workAvailable,
+                  Event<AgentWentOffline> wentOffline) {
         this.clock = clock;
         this.lifecycle = lifecycle;
         this.workAvailable = workAvailable;
+        this.wentOffline = wentOffline;
     }
 
     public Agent create(AccountDraft input) {
@@ -95,6 +98,7 @@ public class Agents {
                 workAvailable.fire(new WorkAvailable("agent " + username + " available"));
             } else if (presence == Presence.OFFLINE) {
                 lifecycle.requeueAssignmentsOf(agent, "agent " + username + " went offline before answering");
+                wentOffline.fire(new AgentWentOffline(agent.id, username));
             }
             liveEvents.presence(agent, now);
         }

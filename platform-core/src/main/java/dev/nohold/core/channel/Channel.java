@@ -35,4 +35,20 @@ public interface Channel {
     default Optional<String> fallbackChannel() {
         return Optional.empty();
     }
+
+    /** The live-contact hook of a channel that can connect a customer to an idle agent at once (voice). */
+    default Optional<LiveContact> liveContact() {
+        return Optional.empty();
+    }
+
+    /**
+     * Sends a short notice that belongs to no request (a link another channel offered the customer), under this
+     * channel's own rules (an SMS number that texted STOP gets nothing). Reached through
+     * {@link ChannelRequests#sendNotice}, so a channel never calls another directly.
+     *
+     * @throws DeliveryException when it cannot go out; a channel without notices refuses every one
+     */
+    default void notice(String to, String text) throws DeliveryException {
+        throw DeliveryException.permanentFailure("The " + id() + " channel sends no notices");
+    }
 }

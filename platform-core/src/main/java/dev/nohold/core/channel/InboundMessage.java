@@ -40,20 +40,6 @@ public record InboundMessage(
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 
-    public InboundMessage(String channel, String from, String text, byte[] audio, String audioType,
-                          String providerMessageId, String fingerprint, String language, String requiredSkill,
-                          Map<String, String> attributes) {
-        this(channel, from, text, audio, audioType, providerMessageId, fingerprint, language, requiredSkill,
-                attributes, false, false);
-    }
-
-    public InboundMessage(String channel, String from, String text, byte[] audio, String audioType,
-                          String providerMessageId, String fingerprint, String language, String requiredSkill,
-                          Map<String, String> attributes, boolean audioToFollow) {
-        this(channel, from, text, audio, audioType, providerMessageId, fingerprint, language, requiredSkill,
-                attributes, audioToFollow, false);
-    }
-
     /** The customer's audio exists but is fetched after intake (a call recording): see {@link #audioToFollow}. */
     public InboundMessage withAudioToFollow() {
         return new InboundMessage(channel, from, text, audio, audioType, providerMessageId, fingerprint, language,
@@ -61,7 +47,7 @@ public record InboundMessage(
     }
 
     public static InboundMessage text(String channel, String from, String text) {
-        return new InboundMessage(channel, from, text, null, null, null, null, null, null, Map.of());
+        return from(channel, from).text(text).build();
     }
 
     public InboundMessage withProviderMessageId(String id, String payloadFingerprint) {
@@ -100,5 +86,82 @@ public record InboundMessage(
 
     public boolean hasAudio() {
         return audio != null && audio.length > 0;
+    }
+
+    /** A message from {@code from} on {@code channel}, built by name instead of by position. */
+    public static Builder from(String channel, String from) {
+        return new Builder(channel, from);
+    }
+
+    /** Builds an {@link InboundMessage}; only the channel and the sender are required. */
+    public static final class Builder {
+
+        private final String channel;
+        private final String from;
+        private String text;
+        private byte[] audio;
+        private String audioType;
+        private String providerMessageId;
+        private String fingerprint;
+        private String language;
+        private String requiredSkill;
+        private Map<String, String> attributes = Map.of();
+        private boolean audioToFollow;
+        private boolean ownRequest;
+
+        private Builder(String channel, String from) {
+            this.channel = channel;
+            this.from = from;
+        }
+
+        public Builder text(String value) {
+            this.text = value;
+            return this;
+        }
+
+        public Builder audio(byte[] bytes, String mediaType) {
+            this.audio = bytes;
+            this.audioType = mediaType;
+            return this;
+        }
+
+        /** The recording exists but is fetched after intake: see {@link InboundMessage#audioToFollow}. */
+        public Builder audioToFollow() {
+            this.audioToFollow = true;
+            return this;
+        }
+
+        /** The provider's id (the same id twice makes one request) and a hash of what it sent with it. */
+        public Builder providerMessageId(String id, String payloadFingerprint) {
+            this.providerMessageId = id;
+            this.fingerprint = payloadFingerprint;
+            return this;
+        }
+
+        public Builder language(String tag) {
+            this.language = tag;
+            return this;
+        }
+
+        public Builder requiredSkill(String skill) {
+            this.requiredSkill = skill;
+            return this;
+        }
+
+        public Builder attributes(Map<String, String> values) {
+            this.attributes = values;
+            return this;
+        }
+
+        /** A request of its own even when the customer has one open: see {@link InboundMessage#ownRequest}. */
+        public Builder ownRequest() {
+            this.ownRequest = true;
+            return this;
+        }
+
+        public InboundMessage build() {
+            return new InboundMessage(channel, from, text, audio, audioType, providerMessageId, fingerprint, language,
+                    requiredSkill, attributes, audioToFollow, ownRequest);
+        }
     }
 }

@@ -15,4 +15,9 @@ public record IntakeReceipt(UUID id, String reference, RequestStatus status, boo
     public IntakeReceipt(UUID id, String reference, RequestStatus status, boolean duplicate) {
         this(id, reference, status, duplicate, false);
     }
+
+    /** The status by name, for a channel (channels do not use the core's request types). */
+    public String statusName() {
+        return status.name();
+    }
 }

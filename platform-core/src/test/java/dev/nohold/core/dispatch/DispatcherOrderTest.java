@@ -83,8 +83,8 @@ class DispatcherOrderTest {
     void aRequestNeedingASkillWaitsForAnAgentWhoHasIt() {
         Fixtures.createAgent("generalist");
         Fixtures.createAgent("billing-expert", 1, List.of("billing"));
-        IntakeReceipt billing = intake.submit(new InboundMessage(RecordingChannel.ID, "c", "refund please", null,
-                null, null, null, null, "billing", Map.of()));
+        IntakeReceipt billing = intake.submit(InboundMessage.from(RecordingChannel.ID, "c").text("refund please")
+                .requiredSkill("billing").build());
         Fixtures.presence("generalist", "AVAILABLE");
         IntakeReceipt plain = submit("plain question");
         awaitAssigned("generalist", plain);

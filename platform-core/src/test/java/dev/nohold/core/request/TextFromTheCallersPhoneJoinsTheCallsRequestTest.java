@@ -48,8 +48,8 @@ class TextFromTheCallersPhoneJoinsTheCallsRequestTest {
 
     @Test
     void aTextFromTheSameNumberJoinsTheCallsRequestAndTheCustomerHasBothAddresses() {
-        IntakeReceipt call = intake.submit(new InboundMessage("voice", PHONE, null, null, null, null, null, null,
-                null, Map.of("callSid", "CA1")).withProviderMessageId("CA1", "call-1").withAudioToFollow());
+        IntakeReceipt call = intake.submit(InboundMessage.from("voice", PHONE)
+                .attributes(Map.of("callSid", "CA1")).providerMessageId("CA1", "call-1").audioToFollow().build());
         InboundMessage text = InboundMessage.text("sms", PHONE, "also my address changed")
                 .withProviderMessageId("SM1", "text-1");
 
@@ -100,8 +100,8 @@ class TextFromTheCallersPhoneJoinsTheCallsRequestTest {
     @Test
     void aRecordingOrALiveCallMakesItsOwnRequestAndEachRequestShowsTheCustomersOthers() {
         IntakeReceipt text = intake.submit(InboundMessage.text("sms", PHONE, "My bill is wrong"));
-        IntakeReceipt recording = intake.submit(new InboundMessage("voice", PHONE, null, null, null, null, null, null,
-                null, Map.of()).withProviderMessageId("CA2", "call-2").withAudioToFollow());
+        IntakeReceipt recording = intake.submit(InboundMessage.from("voice", PHONE)
+                .providerMessageId("CA2", "call-2").audioToFollow().build());
         IntakeReceipt live = intake.submit(InboundMessage.text("voice", PHONE, "Live call from the caller")
                 .asOwnRequest());
 

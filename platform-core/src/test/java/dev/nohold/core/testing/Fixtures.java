@@ -20,17 +20,26 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** Empties every table but keeps the admin account, so each test starts from a known state. */
+    /**
+     * Empties every table but keeps the admin account, so each test starts from a known state. The previous test's
+     * background work (dispatch, delivery retries) may still be writing; if PostgreSQL picks the truncate as a
+     * deadlock's victim, it is simply done again.
+     */
     public static void reset(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("truncate request_event, delivery, reply, customer_request, media cascade");
-            sql.execute("truncate browser_session, login_failure");
-            sql.execute("delete from agent where username <> 'admin'");
-            sql.execute("truncate live_event");
-            sql.execute("update agent set presence = 'OFFLINE', open_assignments = 0");
-            sql.execute("truncate message, customer_address, customer cascade");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                sql.execute("truncate live_reservation, request_event, delivery, reply, customer_request, media cascade");
+                sql.execute("truncate browser_session, login_failure");
+                sql.execute("truncate live_event");
+                sql.execute("truncate message, customer_address, customer cascade");
+                sql.execute("delete from agent where username <> 'admin'");
+                sql.execute("update agent set presence = 'OFFLINE', open_assignments = 0");
+                return;
+            } catch (SQLException e) {
+                if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
     }
 

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.nohold.core.Refusal;
+import dev.nohold.core.channel.ChannelRequests;
 import dev.nohold.core.channel.InboundMessage;
-import dev.nohold.core.channel.Intake;
 import dev.nohold.core.channel.IntakeReceipt;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -35,14 +35,14 @@ public class WebhookIntake {
     private final WebhookSigning signing;
     private final WebhookConfig config;
     private final ObjectReader json;
-    private final Intake intake;
+    private final ChannelRequests requests;
 
-    public WebhookIntake(WebhookSigning signing, WebhookConfig config, ObjectMapper mapper, Intake intake) {
+    public WebhookIntake(WebhookSigning signing, WebhookConfig config, ObjectMapper mapper, ChannelRequests requests) {
         this.signing = signing;
         this.config = config;
         // Trailing garbage after the object means the caller's body is not what they think it is.
         this.json = mapper.readerFor(WebhookMessage.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        this.intake = intake;
+        this.requests = requests;
     }
 
     /**
@@ -55,12 +55,13 @@ public class WebhookIntake {
         checkSize(body);
         checkSignature(signer, signature, body);
         WebhookMessage message = parse(body);
-        InboundMessage inbound = InboundMessage.text(WebhookChannel.ID, message.from().strip(), message.text())
-                .withAttributes(Map.of(WebhookChannel.CALLBACK_URL, message.callbackUrl().strip()));
+        InboundMessage.Builder inbound = InboundMessage.from(WebhookChannel.ID, message.from().strip())
+                .text(message.text())
+                .attributes(Map.of(WebhookChannel.CALLBACK_URL, message.callbackUrl().strip()));
         if (idempotencyKey != null) {
-            inbound = inbound.withProviderMessageId(checkKey(idempotencyKey), sha256(body));
+            inbound.providerMessageId(checkKey(idempotencyKey), sha256(body));
         }
-        IntakeReceipt receipt = intake.submit(inbound);
+        IntakeReceipt receipt = requests.take(inbound.build());
         if (receipt.duplicate()) {
             LOG.infof("Webhook call repeated with Idempotency-Key: answered with request %s", receipt.reference());
         }

@@ -8,6 +8,6 @@ import java.util.UUID;
 public record WebhookReceipt(UUID id, String reference, String status) {
 
     static WebhookReceipt of(IntakeReceipt receipt) {
-        return new WebhookReceipt(receipt.id(), receipt.reference(), receipt.status().name());
+        return new WebhookReceipt(receipt.id(), receipt.reference(), receipt.statusName());
     }
 }

@@ -1,4 +1,4 @@
-package dev.nohold.channel.sms.twilio;
+package dev.nohold.twilio;
 
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;

@@ -1,20 +1,25 @@
-package dev.nohold.channel.sms;
+package dev.nohold.twilio;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.security.GeneralSecurityException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -104,13 +109,29 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    static List<Call> calls() {
+    public static List<Call> calls() {
         return List.copyOf(calls);
     }
 
     /** The next message creation gets this answer instead of 201. */
-    static void answerNext(int status, String json) {
+    public static void answerNext(int status, String json) {
         scripted.add(new Answer(status, json));
+    }
+
+    /**
+     * The {@code X-Twilio-Signature} Twilio puts on a webhook to {@code url} with these form fields: HMAC-SHA1 with the
+     * auth token of the URL followed by each field's name and value, sorted by name.
+     */
+    public static String signature(String url, Map<String, String> form) {
+        StringBuilder data = new StringBuilder(url);
+        new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 is part of every JVM", e);
+        }
     }
 
     public static void reset() {

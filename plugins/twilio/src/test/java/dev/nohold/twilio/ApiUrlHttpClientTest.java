@@ -1,4 +1,4 @@
-package dev.nohold.channel.sms.twilio;
+package dev.nohold.twilio;
 
 import com.twilio.http.HttpMethod;
 import com.twilio.http.Request;
@@ -9,7 +9,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SmsApiUrlHttpClientTest {
+class ApiUrlHttpClientTest {
 
     @Test
     void aRequestBuiltForTwilioGoesToTheConfiguredHostWithPathParametersAndCredentialsKept() {

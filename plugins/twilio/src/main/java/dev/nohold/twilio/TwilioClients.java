@@ -1,4 +1,4 @@
-package dev.nohold.channel.sms.twilio;
+package dev.nohold.twilio;
 
 import com.twilio.http.TwilioRestClient;
 import jakarta.enterprise.context.ApplicationScoped;

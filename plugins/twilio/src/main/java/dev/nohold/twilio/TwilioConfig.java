@@ -1,4 +1,4 @@
-package dev.nohold.channel.sms.twilio;
+package dev.nohold.twilio;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,0 +1,297 @@
+package dev.nohold.core.channel;
+
+import dev.nohold.core.Refusal;
+import dev.nohold.core.agent.Agent;
+import dev.nohold.core.config.NoholdConfig;
+import dev.nohold.core.media.MediaStore;
+import dev.nohold.core.reply.Delivery;
+import dev.nohold.core.reply.Outbox;
+import dev.nohold.core.reply.Reply;
+import dev.nohold.core.request.Lifecycle;
+import dev.nohold.core.customer.CustomerAddress;
+import dev.nohold.core.request.Message;
+import dev.nohold.core.request.Request;
+import dev.nohold.core.request.RequestStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one door between a channel and the core: everything a channel asks of the core's requests, deliveries and
+ * agents goes through here, and what comes back are this package's small records, never entities. The lifecycle,
+ * the outbox and the queries stay the core's business behind it. Every method runs in a transaction of its own
+ * unless the channel's caller already has one (then it joins it), so a channel's own threads may call it too.
+ */
+@ApplicationScoped
+@Transactional
+public class ChannelRequests {
+
+    /** Who took a live contact, so its end is never credited to an agent it was handed on to. */
+    private static final String LIVE_AGENT = "liveAgent";
+    private static final List<RequestStatus> OPEN =
+            List.of(RequestStatus.RECEIVED, RequestStatus.TRANSCRIBING, RequestStatus.QUEUED, RequestStatus.ASSIGNED);
+
+    private final Intake intake;
+    private final Lifecycle lifecycle;
+    private final Outbox outbox;
+    private final Channels channels;
+    private final LiveReservations reservations;
+    private final PlacesInLine places;
+    private final MediaStore media;
+    private final NoholdConfig config;
+    private final Clock clock;
+
+    public ChannelRequests(Intake intake, Lifecycle lifecycle, Outbox outbox, Channels channels,
+                           LiveReservations reservations, PlacesInLine places, MediaStore media, NoholdConfig config,
+                           Clock clock) {
+        this.intake = intake;
+        this.lifecycle = lifecycle;
+        this.outbox = outbox;
+        this.channels = channels;
+        this.reservations = reservations;
+        this.places = places;
+        this.media = media;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    // --- Intake and the requests a channel's customers made
+
+    /**
+     * Takes in what a customer sent; stored before this returns (see {@link Intake}). Outside a caller's transaction
+     * intake commits on its own, so two nodes taking the same provider message at once both get the one receipt.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public IntakeReceipt take(InboundMessage message) {
+        return intake.submit(message);
+    }
+
+    public Optional<ChannelRequest> find(UUID requestId) {
+        return Request.<Request>findByIdOptional(requestId).map(ChannelRequests::view);
+    }
+
+    /**
+     * The request a provider's message made or joined (its id as given to {@link InboundMessage#providerMessageId}):
+     * a text that joined a customer's open conversation is found in that conversation.
+     */
+    public Optional<ChannelRequest> byProviderId(String channel, String providerMessageId) {
+        Optional<Request> made = Request.<Request>find("channel = ?1 and providerMessageId = ?2", channel,
+                providerMessageId).firstResultOptional();
+        if (made.isPresent()) {
+            return made.map(ChannelRequests::view);
+        }
+        return Message.byProviderId(channel, providerMessageId)
+                .flatMap(joined -> Request.<Request>findByIdOptional(joined.requestId))
+                .map(ChannelRequests::view);
+    }
+
+    /**
+     * The customer's newest request still without an answer, on whichever channel they opened it: the same phone
+     * number is one customer on SMS and voice.
+     */
+    public Optional<ChannelRequest> openRequestOf(String channel, String address) {
+        return CustomerAddress.<CustomerAddress>find("identity", CustomerAddress.identityOf(channel, address))
+                .firstResultOptional()
+                .flatMap(known -> Request.<Request>find("customerId = ?1 and status in ?2 order by createdAt desc, id",
+                        known.customerId, OPEN).<Request>firstResultOptional())
+                .map(ChannelRequests::view);
+    }
+
+    /**
+     * Until the caller's transaction ends, other intakes of the same customer address wait here: two quick messages
+     * from one customer are handled one after the other, so they never make two requests.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdAddress(String channel, String address) {
+        Request.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", channel + ":" + address).getSingleResult();
+    }
+
+    /**
+     * More from the customer joins their request while no agent has it yet. False, changing nothing, when the
+     * request is no longer waiting or would grow beyond what intake takes (the channel then makes a new one).
+     */
+    public boolean addCustomerMessage(UUID requestId, String text, String detail) {
+        Request request = Request.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || text == null || text.isBlank()) {
+            return false;
+        }
+        int grown = (request.text == null ? 0 : request.text.length() + 1) + text.strip().length();
+        if (grown > config.intake().maxTextLength()) {
+            return false;
+        }
+        return lifecycle.addText(requestId, text, detail);
+    }
+
+    /** The customer withdrew their open request. */
+    public void cancel(UUID requestId, String reason) {
+        lifecycle.cancel(requestId, reason);
+    }
+
+    // --- Audio that follows intake
+
+    /** The recording a request waited for: on to speech recognition. False when it no longer waits. */
+    public boolean attachAudio(UUID requestId, byte[] audio) {
+        return lifecycle.attachAudio(requestId, audio);
+    }
+
+    /** The recording cannot be had: queued with {@code text} for the agent and the reason on its timeline. */
+    public boolean queueWithoutAudio(UUID requestId, String text, String reason) {
+        return lifecycle.queueWithoutAudio(requestId, text, reason);
+    }
+
+    /** This channel's requests still waiting for their audio after {@code olderThan}: a fetch was interrupted. */
+    public List<ChannelRequest> awaitingAudio(String channel, Duration olderThan) {
+        return Request.<Request>list("channel = ?1 and status = ?2 and audioKey is null and createdAt < ?3",
+                channel, RequestStatus.RECEIVED, clock.instant().minus(olderThan)).stream()
+                .map(ChannelRequests::view).toList();
+    }
+
+    // --- Where the customer stands
+
+    /**
+     * The customer's place in the dispatcher's line and the wait it means, at the pace agents took requests during
+     * the last {@code window}.
+     */
+    public PlaceInLine placeOf(UUID requestId, Duration window) {
+        Request request = Request.findById(requestId);
+        if (request == null) {
+            throw Refusal.notFound("No request " + requestId);
+        }
+        return places.of(request, window);
+    }
+
+    // --- Deliveries, as the provider reports them
+
+    public Optional<ChannelDelivery> deliveryByProviderId(String channel, String providerId) {
+        return Delivery.byProviderId(channel, providerId).map(delivery -> new ChannelDelivery(delivery.id,
+                delivery.requestId, delivery.channel, delivery.providerId, delivery.attempts));
+    }
+
+    /** The provider delivered what it knows by {@code providerId}. */
+    public void delivered(String channel, String providerId) {
+        outbox.providerReported(channel, providerId, true, null);
+    }
+
+    /** The provider failed for good, for {@code reason} (in words an agent can act on). */
+    public void failed(String channel, String providerId, String reason) {
+        outbox.providerReported(channel, providerId, false, reason);
+    }
+
+    /** It did not arrive this time but may later (a callback unanswered): sent again with back-off, or given up. */
+    public void retryLater(String channel, String providerId, String reason) {
+        outbox.providerReportedRetryable(channel, providerId, reason);
+    }
+
+    /** The agent's recorded reply a delivery carries, for a channel that plays it. */
+    public Optional<ReplyAudio> replyAudio(UUID deliveryId) {
+        Delivery delivery = Delivery.findById(deliveryId);
+        Reply reply = delivery == null ? null : Reply.findById(delivery.replyId);
+        if (reply == null || reply.audioKey == null) {
+            return Optional.empty();
+        }
+        return media.load(reply.audioKey).map(bytes ->
+                new ReplyAudio(bytes, reply.audioType == null ? "audio/wav" : reply.audioType));
+    }
+
+    /**
+     * Sends a notice through another channel by its id (the chat link a caller asked for goes out as an SMS), so
+     * that channel's rules apply (a number that texted STOP gets nothing) and no channel names another's code.
+     *
+     * @throws DeliveryException when that channel is not installed or will not send it
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void sendNotice(String channel, String to, String text) throws DeliveryException {
+        Channel target = channels.find(channel).orElseThrow(() -> DeliveryException.permanentFailure(
+                "No channel '" + channel + "' is installed on this platform"));
+        target.notice(to, text);
+    }
+
+    // --- Live contact
+
+    /**
+     * Holds the longest-idle agent who can take a live contact on this channel (its {@link LiveContact} hook's needs
+     * and {@code needs}), for the hook's offer time; a provider's retry with the same {@code contactKey} gets the same
+     * hold. Empty when nobody can take it now, or the channel has no live-contact hook.
+     */
+    public Optional<LiveReservation> reserveAgentForLiveContact(String channel, String contactKey, String address,
+                                                                LiveNeeds needs) {
+        Optional<LiveContact> hook = channels.find(channel).flatMap(Channel::liveContact);
+        if (hook.isEmpty()) {
+            return Optional.empty();
+        }
+        LiveNeeds declared = hook.get().needs();
+        LiveNeeds all = new LiveNeeds(declared.phone() || needs.phone(),
+                needs.skill() != null ? needs.skill() : declared.skill());
+        return reservations.reserve(channel, contactKey, address, all, hook.get().offerTime());
+    }
+
+    public Optional<LiveReservation> liveReservation(UUID reservationId) {
+        return reservations.find(reservationId);
+    }
+
+    public Optional<LiveReservation> liveReservationOf(String channel, String contactKey) {
+        return reservations.ofContact(channel, contactKey);
+    }
+
+    /**
+     * The held agent took the contact: the request is made now from {@code message} and passes QUEUED to ASSIGNED
+     * to that agent in one transaction, so no dispatcher sees it waiting. The same message again (a provider's
+     * retry) finds the request already made. Empty when the hold is gone (released, expired, the agent went
+     * OFFLINE) and nothing was made.
+     */
+    public Optional<ChannelRequest> connectedLive(UUID reservationId, InboundMessage message) {
+        if (message.providerMessageId() != null) {
+            Optional<ChannelRequest> earlier = byProviderId(message.channel(), message.providerMessageId());
+            if (earlier.isPresent()) {
+                return earlier;
+            }
+        }
+        Optional<Agent> agent = reservations.end(reservationId, "the live contact connected");
+        if (agent.isEmpty()) {
+            return Optional.empty();
+        }
+        IntakeReceipt receipt = intake.submit(message);
+        Request request = Request.findById(receipt.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (request.status == RequestStatus.QUEUED) {
+            lifecycle.assign(request, agent.get());
+            request.attributes.put(LIVE_AGENT, agent.get().username);
+        }
+        return Optional.of(view(request));
+    }
+
+    /**
+     * The live conversation ended: it was the answer, so the request is answered and delivered. If the agent who
+     * took it went OFFLINE meanwhile (their work went back to the queue), it is not closed in someone else's name:
+     * the end of the call is noted and the request stays with whoever holds it now.
+     */
+    public void answeredLive(UUID requestId, String detail) {
+        Request request = Request.findById(requestId);
+        String liveAgent = request == null ? null : request.attributes.get(LIVE_AGENT);
+        if (liveAgent != null && (request.assignedTo == null || !liveAgent.equals(request.assignedTo.username))) {
+            lifecycle.note(requestId, "LIVE_CALL_ENDED", detail + "; " + liveAgent + " had left it to the queue");
+            return;
+        }
+        lifecycle.answeredLive(requestId, detail);
+    }
+
+    /** The held agent did not take the contact; nothing was made, and the agent is free for other work. */
+    public boolean release(UUID reservationId, String reason) {
+        return reservations.release(reservationId, reason);
+    }
+
+    private static ChannelRequest view(Request request) {
+        return new ChannelRequest(request.id, request.reference, request.channel, request.from, request.text,
+                request.status.name(), request.attributes == null ? Map.of()
+                : Collections.unmodifiableMap(new HashMap<>(request.attributes)));
+    }
+}
