@@ -15,11 +15,13 @@ import java.time.Clock;
 public class DispatchRoutes extends RouteBuilder {
 
     private final Clock clock;
+    private final UnansweredAssignments unanswered;
     private final long pollMillis;
     private final long unansweredCheckMillis;
 
-    public DispatchRoutes(NoholdConfig config, Clock clock) {
+    public DispatchRoutes(NoholdConfig config, Clock clock, UnansweredAssignments unanswered) {
         this.clock = clock;
+        this.unanswered = unanswered;
         this.pollMillis = config.dispatch().pollInterval().toMillis();
         // Often enough that an abandoned assignment waits little past its timeout.
         this.unansweredCheckMillis = Math.max(1000, config.dispatch().connectionTimeout().toMillis() / 6);
@@ -33,7 +35,6 @@ public class DispatchRoutes extends RouteBuilder {
 
         from("timer:unanswered-assignments?delay=" + unansweredCheckMillis + "&period=" + unansweredCheckMillis)
                 .routeId("unanswered-assignments")
-                .process(exchange -> exchange.getMessage().setBody(clock.instant()))
-                .bean(UnansweredAssignments.class, "returnAbandoned");
+                .process(exchange -> unanswered.returnAbandoned(clock.instant()));
     }
 }
