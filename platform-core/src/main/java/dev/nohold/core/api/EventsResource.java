@@ -3,6 +3,7 @@ package dev.nohold.core.api;
 import dev.nohold.core.Refusal;
 import dev.nohold.core.events.Audience;
 import dev.nohold.core.events.LiveFeed;
+import dev.nohold.core.request.QueueFigureFeed;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
@@ -24,7 +25,8 @@ import java.util.OptionalLong;
 /**
  * Server-sent events of every committed change the caller may see, from whichever node made it. Each event's
  * {@code id} is what {@code Last-Event-ID} (or {@code ?lastEventId=}, for a first connection) resumes from; a
- * comment every heartbeat keeps the stream open.
+ * comment every heartbeat keeps the stream open. Supervisors and admins also get the queue's figures, in events
+ * named {@code queue} (no id: they are a fresh count, nothing to resume), when the stream opens and after changes.
  */
 @Path("/api/events")
 @Authenticated
@@ -33,10 +35,12 @@ public class EventsResource {
 
     private final SecurityIdentity identity;
     private final LiveFeed feed;
+    private final QueueFigureFeed queue;
 
-    public EventsResource(SecurityIdentity identity, LiveFeed feed) {
+    public EventsResource(SecurityIdentity identity, LiveFeed feed, QueueFigureFeed queue) {
         this.identity = identity;
         this.feed = feed;
+        this.queue = queue;
     }
 
     @GET
@@ -55,7 +59,15 @@ public class EventsResource {
                         .id(Long.toString(event.id()))
                         .data(LiveEventView.class, LiveEventView.of(event))
                         .build());
-        return Multi.createBy().merging().streams(heartbeats, events);
+        if (!audience.seesEverything()) {
+            return Multi.createBy().merging().streams(heartbeats, events);
+        }
+        Multi<OutboundSseEvent> figures = queue.follow()
+                .map(counted -> sse.newEventBuilder()
+                        .name("queue")
+                        .data(QueueEventView.class, QueueEventView.of(counted))
+                        .build());
+        return Multi.createBy().merging().streams(heartbeats, events, figures);
     }
 
     private static OptionalLong resumeFrom(String header, String parameter) {

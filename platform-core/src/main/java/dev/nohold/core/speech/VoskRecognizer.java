@@ -51,6 +51,7 @@ public class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
     private volatile boolean closed;
     private volatile String failure;
     private volatile String description = "Vosk (model loading)";
+    private volatile Thread loader;
     private Model model;
 
     @Inject
@@ -71,7 +72,7 @@ public class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
     }
 
     void startLoading(@Observes StartupEvent start) {
-        Thread.ofPlatform().name("vosk-model-loader").daemon().start(this::load);
+        loader = Thread.ofPlatform().name("vosk-model-loader").daemon().start(this::load);
     }
 
     void load() {
@@ -83,6 +84,11 @@ public class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
             Model loaded = new Model(folder.toString());
             inUse.writeLock().lock();
             try {
+                if (closed) {
+                    // The platform stopped while the model loaded: nobody will use or free it but us.
+                    loaded.close();
+                    return;
+                }
                 model = loaded;
                 description = "Vosk with the model in " + folder;
                 state = State.READY;
@@ -175,11 +181,30 @@ public class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
         return new Transcript(text.toString(), confidence, words);
     }
 
+    /**
+     * A model still loading when the platform stops must finish first: the process exiting while native code builds
+     * the model aborts the JVM ("double free or corruption") as the library's globals are torn down under it.
+     */
+    private void awaitLoader() {
+        Thread loading = loader;
+        if (loading == null) {
+            return;
+        }
+        try {
+            if (!loading.join(java.time.Duration.ofMinutes(2))) {
+                LOG.warn("The speech model is still loading after two minutes; stopping without waiting for it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Frees the model once the last recognition using it has closed its Recognizer. */
     @Override
     @PreDestroy
     public void close() {
         closed = true;
+        awaitLoader();
         try {
             if (!inUse.writeLock().tryLock(30, TimeUnit.SECONDS)) {
                 // Freeing a model a Recognizer still uses crashes the JVM; leaving it to the exiting process does not.

@@ -47,6 +47,7 @@ public final class SseClient implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<Received> events = new CopyOnWriteArrayList<>();
+    private final List<Received> queueFigures = new CopyOnWriteArrayList<>();
     private final CountDownLatch opened = new CountDownLatch(1);
     private volatile int status;
     private volatile InputStream body;
@@ -86,7 +87,12 @@ public final class SseClient implements AutoCloseable {
         return client;
     }
 
-    /** Every event received so far, in order. */
+    /** The queue's figures received so far (events named {@code queue}, which EventSource's onmessage skips). */
+    public List<Received> queueFigures() {
+        return List.copyOf(queueFigures);
+    }
+
+    /** Every unnamed event received so far (what an EventSource's onmessage hears), in order. */
     public List<Received> events() {
         return List.copyOf(events);
     }
@@ -113,23 +119,28 @@ public final class SseClient implements AutoCloseable {
             }
             BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
             String id = null;
+            String name = null;
             List<String> data = new ArrayList<>();
             List<String> fields = new ArrayList<>();
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 opened.countDown();
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
-                        events.add(new Received(id, JSON.readTree(String.join("\n", data)), Instant.now(),
-                                List.copyOf(fields)));
+                        Received received = new Received(id, JSON.readTree(String.join("\n", data)), Instant.now(),
+                                List.copyOf(fields));
+                        ("queue".equals(name) ? queueFigures : events).add(received);
                     }
                     id = null;
+                    name = null;
                     data.clear();
                     fields.clear();
                 }
                 if (!line.isEmpty() && !line.startsWith(":")) {
                     fields.add(line.substring(0, Math.max(0, line.indexOf(':'))));
                 }
-                if (line.startsWith("id:")) {
+                if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("id:")) {
                     id = line.substring(3).strip();
                 } else if (line.startsWith("data:")) {
                     data.add(line.substring(5).strip());

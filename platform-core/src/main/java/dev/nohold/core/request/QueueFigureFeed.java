@@ -1,0 +1,58 @@
+package dev.nohold.core.request;
+
+import dev.nohold.core.events.LiveEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The queue's figures for supervisors' live views: sent when a stream opens and then, at most once a second, after
+ * any change this node heard (from any node). The figures are counted once per change burst for every stream on
+ * the node, so many supervisors watching a busy queue cost one query a second, not one per event each.
+ */
+@ApplicationScoped
+public class QueueFigureFeed {
+
+    private static final Duration AT_MOST_EVERY = Duration.ofSeconds(1);
+
+    private final RequestQueries queries;
+    private final AtomicLong changes = new AtomicLong();
+    private Counted latest;
+
+    public QueueFigureFeed(RequestQueries queries) {
+        this.queries = queries;
+    }
+
+    void heard(@Observes LiveEvent event) {
+        changes.incrementAndGet();
+    }
+
+    /** The figures now, then after each burst of changes; never more than once a second. */
+    public Multi<QueueFigures> follow() {
+        AtomicLong sent = new AtomicLong(-1);
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(AT_MOST_EVERY)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .filter(tick -> changes.get() != sent.get())
+                .map(tick -> {
+                    Counted counted = current();
+                    sent.set(counted.version());
+                    return counted.figures();
+                });
+    }
+
+    private synchronized Counted current() {
+        long version = changes.get();
+        if (latest == null || latest.version() != version) {
+            latest = new Counted(version, QuarkusTransaction.requiringNew().call(queries::queue));
+        }
+        return latest;
+    }
+
+    private record Counted(long version, QueueFigures figures) {
+    }
+}
