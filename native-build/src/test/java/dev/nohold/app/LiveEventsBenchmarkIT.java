@@ -1,21 +1,17 @@
 package dev.nohold.app;
 
-import dev.nohold.core.database.EmbeddedDatabase;
 import dev.nohold.core.testing.SseClient;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 
@@ -34,54 +30,36 @@ class LiveEventsBenchmarkIT {
     private static final int SAMPLES = Integer.getInteger("benchmark.samples", 250);
     private static final int WARM_UP = 20;
     private static final int AGENTS = 3;
-    private static final String ADMIN_PASSWORD = "bench-admin";
 
     @TempDir
     Path work;
 
-    private EmbeddedDatabase database;
-    private final List<PlatformProcess> nodes = new ArrayList<>();
+    private TwoNodes nodes;
     private final List<SseClient> streams = new ArrayList<>();
 
     @AfterEach
     void stopAll() throws Exception {
         streams.forEach(SseClient::close);
-        for (PlatformProcess node : nodes) {
-            node.stop();
-        }
-        if (database != null) {
-            database.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
     @Test
     void assignmentToEventStreamLatency() throws Exception {
-        database = EmbeddedDatabase.start(work.resolve("external-db"));
-        Map<String, String> settings = Map.of(
-                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "",
-                "nohold.admin.password", ADMIN_PASSWORD,
-                "nohold.webhook.secret", LiveEventsReachEveryNodeIT.SECRET);
-        for (String name : List.of("node-1", "node-2")) {
-            nodes.add(PlatformProcess.start(work.resolve(name), settings));
-        }
-        PlatformProcess first = nodes.get(0);
+        nodes = TwoNodes.start(work);
+        List<PlatformProcess> both = List.of(nodes.first, nodes.second);
         for (int i = 0; i < AGENTS; i++) {
-            given().auth().preemptive().basic("admin", ADMIN_PASSWORD).contentType(ContentType.JSON)
-                    .body(Map.of("username", "bench-" + i, "password", "password-123", "capacity", 100))
-                    .post(first.baseUrl() + "/api/admin/agents").then().statusCode(201);
-            given().auth().preemptive().basic("bench-" + i, "password-123").contentType(ContentType.JSON)
-                    .body(Map.of("status", "AVAILABLE"))
-                    .put(first.baseUrl() + "/api/me/presence").then().statusCode(200);
+            nodes.createAgent("bench-" + i, 100);
+            nodes.presence(nodes.first, "bench-" + i, "AVAILABLE");
         }
-        for (PlatformProcess node : nodes) {
-            streams.add(SseClient.open(node.baseUrl(), "admin", ADMIN_PASSWORD));
+        for (PlatformProcess node : both) {
+            streams.add(SseClient.open(node.baseUrl(), "admin", TwoNodes.ADMIN_PASSWORD));
         }
 
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < WARM_UP + SAMPLES; i++) {
-            String id = LiveEventsReachEveryNodeIT.submit(first, "question " + i);
+            String id = nodes.submit(nodes.first, "question " + i);
             for (SseClient stream : streams) {
                 stream.await(Duration.ofSeconds(10), e -> "ASSIGNED".equals(e.type()) && id.equals(e.requestId()));
             }
@@ -92,13 +70,12 @@ class LiveEventsBenchmarkIT {
 
         List<Double> sameNode = new ArrayList<>();
         List<Double> otherNode = new ArrayList<>();
-        List<String> logs = List.of(Files.readString(work.resolve("node-1.log")), Files.readString(work.resolve("node-2.log")));
         for (String id : ids) {
-            for (int node = 0; node < nodes.size(); node++) {
+            for (int node = 0; node < both.size(); node++) {
                 SseClient.Received assigned = streams.get(node).events().stream()
                         .filter(e -> "ASSIGNED".equals(e.type()) && id.equals(e.requestId())).findFirst().orElseThrow();
                 String reference = assigned.data().path("reference").asText();
-                boolean madeHere = logs.get(node).contains("Request " + reference + " assigned to");
+                boolean madeHere = nodes.assignedOn(both.get(node), reference);
                 Instant at = Instant.parse(assigned.data().path("at").asText());
                 double millis = Duration.between(at, assigned.receivedAt()).toNanos() / 1e6;
                 (madeHere ? sameNode : otherNode).add(millis);
@@ -108,8 +85,8 @@ class LiveEventsBenchmarkIT {
                 ids.size(), WARM_UP);
         print("assigned -> event on a stream on the same node", sameNode);
         print("assigned -> event on a stream on the other node", otherNode);
-        for (int node = 0; node < nodes.size(); node++) {
-            String metrics = given().get(nodes.get(node).baseUrl() + "/q/metrics").asString();
+        for (int node = 0; node < both.size(); node++) {
+            String metrics = given().get(both.get(node).baseUrl() + "/q/metrics").asString();
             System.out.printf("  node-%d heard every event (its listener, before the streams): %s%n", node + 1,
                     metrics.lines().filter(line -> line.startsWith("nohold_live_events_lag_seconds{"))
                             .map(line -> line.replaceAll(".*quantile=\"([0-9.]+)\".* ([0-9.Ee-]+)$", "p$1=$2 s"))

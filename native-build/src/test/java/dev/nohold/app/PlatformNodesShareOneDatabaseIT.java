@@ -1,117 +1,213 @@
 package dev.nohold.app;
 
-import dev.nohold.core.database.EmbeddedDatabase;
+import dev.nohold.core.testing.SseClient;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterEach;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import static dev.nohold.app.TwoNodes.PASSWORD;
+import static dev.nohold.app.TwoNodes.as;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.oneOf;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two packaged platforms on one external PostgreSQL: work taken in on one node reaches an agent logged in on the
- * other; and while the database is down both answer 503, then carry on by themselves once it is back.
+ * Two packaged platforms on one external PostgreSQL, with the default (slow) safety-net polls, as an operator runs
+ * several nodes: an agent may use either node for anything, and whatever one node does the other sees at once —
+ * work, live events, media, login sessions — also after a database outage, which both ride out by themselves.
+ * One pair of nodes serves every test (starting them is most of the cost), each test with an agent of its own who
+ * steps away when done; the outage comes last.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformNodesShareOneDatabaseIT {
 
-    private static final String SECRET = "nodes-secret";
-    private static final String ADMIN_PASSWORD = "nodes-admin";
+    private static final Duration COUPLE_OF_SECONDS = Duration.ofSeconds(2);
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
 
-    @TempDir
-    Path work;
+    private TwoNodes nodes;
+    private final List<SseClient> streams = new ArrayList<>();
 
-    private EmbeddedDatabase database;
-    private PlatformProcess first;
-    private PlatformProcess second;
+    @BeforeAll
+    void startNodes(@TempDir Path work) throws Exception {
+        nodes = TwoNodes.start(work);
+    }
 
-    @AfterEach
-    void stopAll() throws Exception {
-        for (PlatformProcess node : new PlatformProcess[] {first, second}) {
-            if (node != null) {
-                node.stop();
-            }
-        }
-        if (database != null) {
-            database.close();
+    @AfterAll
+    void stopNodes() throws Exception {
+        streams.forEach(SseClient::close);
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
     @Test
-    void twoNodesShareTheWorkAndRideOutADatabaseOutage() throws Exception {
-        database = EmbeddedDatabase.start(work.resolve("external-db"));
-        int port = database.port();
-        Map<String, String> settings = new HashMap<>(Map.of(
-                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "",
-                "nohold.admin.password", ADMIN_PASSWORD,
-                "nohold.webhook.secret", SECRET,
-                "nohold.dispatch.poll-interval", "500ms"));
-        first = PlatformProcess.start(work.resolve("node-1"), settings);
-        second = PlatformProcess.start(work.resolve("node-2"), settings);
-
-        as("admin", ADMIN_PASSWORD).contentType(ContentType.JSON)
-                .body(Map.of("username", "grace", "password", "password-123"))
-                .post(first.baseUrl() + "/api/admin/agents").then().statusCode(201);
-        as("grace", "password-123").contentType(ContentType.JSON).body(Map.of("status", "AVAILABLE"))
-                .put(second.baseUrl() + "/api/me/presence").then().statusCode(200);
-        String id = submit(first, "asked on node one");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                as("grace", "password-123").get(second.baseUrl() + "/api/me/requests").then()
+    @Order(1)
+    void workTakenInOnOneNodeReachesAnAgentOnTheOther() throws Exception {
+        nodes.createAgent("grace");
+        nodes.presence(nodes.second, "grace", "AVAILABLE");
+        String id = nodes.submit(nodes.first, "asked on node one");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                as("grace", PASSWORD).get(nodes.second.baseUrl() + "/api/me/requests").then()
                         .body("[0].id", equalTo(id)));
 
-        database.close();
+        as("grace", PASSWORD).contentType(ContentType.JSON).body(Map.of("text", "answered from node two"))
+                .post(nodes.second.baseUrl() + "/api/requests/" + id + "/reply").then().statusCode(201);
+        as("admin", TwoNodes.ADMIN_PASSWORD).get(nodes.first.baseUrl() + "/api/requests/" + id).then()
+                .body("status", oneOf("ANSWERED", "DELIVERED", "DELIVERY_FAILED"))
+                .body("events.find { it.type == 'ASSIGNED' }.detail", containsString("grace"));
+        nodes.presence(nodes.second, "grace", "OFFLINE");
+    }
+
+    @Test
+    @Order(2)
+    void anAssignmentMadeOnOneNodeReachesEventStreamsOnBoth() throws Exception {
+        nodes.createAgent("ada");
+        SseClient onFirst = stream(nodes.first, "ada", PASSWORD);
+        SseClient onSecond = stream(nodes.second, "ada", PASSWORD);
+        SseClient supervisorOnSecond = stream(nodes.second, "admin", TwoNodes.ADMIN_PASSWORD);
+        nodes.presence(nodes.first, "ada", "AVAILABLE");
+
+        String id = nodes.submit(nodes.first, "asked for the streams");
+        for (SseClient stream : List.of(onFirst, onSecond, supervisorOnSecond)) {
+            stream.await(COUPLE_OF_SECONDS, e -> "ASSIGNED".equals(e.type()) && id.equals(e.requestId()));
+        }
+        String reference = onSecond.events().stream().filter(e -> id.equals(e.requestId())).findFirst()
+                .orElseThrow().data().path("reference").asText();
+        assertTrue(nodes.assignedOn(nodes.first, reference) ^ nodes.assignedOn(nodes.second, reference),
+                "exactly one node made the assignment, so the other node's stream heard it across nodes");
+        // Away keeps the request and takes no more, so the next tests' agents get theirs.
+        nodes.presence(nodes.first, "ada", "AWAY");
+    }
+
+    @Test
+    @Order(3)
+    void aVoiceReplyPostedThroughOneNodeIsServedByTheOther() throws Exception {
+        nodes.createAgent("mona");
+        nodes.presence(nodes.first, "mona", "AVAILABLE");
+        String id = nodes.submit(nodes.first, "please send a voice answer");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                as("mona", PASSWORD).get(nodes.first.baseUrl() + "/api/me/requests").then()
+                        .body("id", org.hamcrest.Matchers.hasItem(id)));
+
+        byte[] voice = wav(64 * 1024);
+        String audioUrl = as("mona", PASSWORD).multiPart("audio", "reply.html", voice, "text/html")
+                .post(nodes.first.baseUrl() + "/api/requests/" + id + "/reply")
+                .then().statusCode(201)
+                .extract().path("replies[0].audioUrl");
+
+        Response whole = as("mona", PASSWORD).get(nodes.second.baseUrl() + audioUrl);
+        whole.then().statusCode(200)
+                .contentType("audio/wav")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Accept-Ranges", "bytes");
+        assertArrayEquals(voice, whole.asByteArray());
+        Response range = as("mona", PASSWORD).header("Range", "bytes=1000-1999")
+                .get(nodes.second.baseUrl() + audioUrl);
+        range.then().statusCode(206).header("Content-Range", "bytes 1000-1999/" + voice.length);
+        assertArrayEquals(Arrays.copyOfRange(voice, 1000, 2000), range.asByteArray());
+        assertFalse(Files.exists(nodes.dataDir(nodes.first).resolve("media")), "node 1 kept no media of its own");
+        nodes.presence(nodes.first, "mona", "OFFLINE");
+    }
+
+    @Test
+    @Order(4)
+    void aLoginSessionFromOneNodeWorksOnTheOtherUntilALogoutOnEither() {
+        nodes.createAgent("lin");
+        String session = logIn(nodes.first, "lin");
+        given().cookie("nohold-session", session).get(nodes.second.baseUrl() + "/api/me").then().statusCode(200)
+                .body("username", equalTo("lin"));
+        String inbox = given().redirects().follow(false).cookie("nohold-session", session)
+                .get(nodes.second.baseUrl() + "/inbox").then().statusCode(200).extract().asString();
+        Matcher csrf = CSRF_META.matcher(inbox);
+        assertTrue(csrf.find(), "the inbox page carries its CSRF token");
+
+        given().redirects().follow(false).cookie("nohold-session", session)
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf.group(1))
+                .post(nodes.second.baseUrl() + "/logout").then().statusCode(303);
+        given().cookie("nohold-session", session).get(nodes.first.baseUrl() + "/api/me").then().statusCode(401)
+                .header("WWW-Authenticate", nullValue());
+    }
+
+    @Test
+    @Order(5)
+    void bothNodesRideOutADatabaseOutageAndCarryOnByThemselves() throws Exception {
+        nodes.createAgent("otto");
+        SseClient onSecond = stream(nodes.second, "otto", PASSWORD);
+        nodes.presence(nodes.first, "otto", "AVAILABLE");
+
+        nodes.stopDatabase();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            given().get(first.baseUrl() + "/q/health/ready").then().statusCode(503);
-            as("admin", ADMIN_PASSWORD).get(second.baseUrl() + "/api/requests/" + id).then()
+            given().get(nodes.first.baseUrl() + "/q/health/ready").then().statusCode(503);
+            as("admin", TwoNodes.ADMIN_PASSWORD).get(nodes.second.baseUrl() + "/api/requests").then()
                     .statusCode(503).body("error", notNullValue());
         });
-
-        database = EmbeddedDatabase.start(work.resolve("external-db"), port);
+        nodes.startDatabaseAgain();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            given().get(first.baseUrl() + "/q/health/ready").then().statusCode(200);
-            given().get(second.baseUrl() + "/q/health/ready").then().statusCode(200);
+            given().get(nodes.first.baseUrl() + "/q/health/ready").then().statusCode(200);
+            given().get(nodes.second.baseUrl() + "/q/health/ready").then().statusCode(200);
         });
-        as("grace", "password-123").contentType(ContentType.JSON).body(Map.of("text", "answered from node two"))
-                .post(second.baseUrl() + "/api/requests/" + id + "/reply").then().statusCode(201);
-        as("admin", ADMIN_PASSWORD).get(first.baseUrl() + "/api/requests/" + id).then()
-                .body("status", org.hamcrest.Matchers.oneOf("ANSWERED", "DELIVERED", "DELIVERY_FAILED"))
-                .body("events.find { it.type == 'ASSIGNED' }.detail", containsString("grace"));
+
+        // The stream stayed open through the outage; each node's listener reconnected by itself.
+        String afterOutage = nodes.submit(nodes.first, "asked after the outage");
+        onSecond.await(Duration.ofSeconds(15), e -> "ASSIGNED".equals(e.type()) && afterOutage.equals(e.requestId()));
+        as("otto", PASSWORD).contentType(ContentType.JSON).body(Map.of("text", "answered after the outage"))
+                .post(nodes.second.baseUrl() + "/api/requests/" + afterOutage + "/reply").then().statusCode(201);
+        assertEquals("otto", as("admin", TwoNodes.ADMIN_PASSWORD)
+                .get(nodes.first.baseUrl() + "/api/requests/" + afterOutage).then().extract().path("replies[0].by"));
     }
 
-    private static String submit(PlatformProcess node, String text) throws Exception {
-        String body = """
-                {"from": "crm-%d", "text": "%s", "callbackUrl": "http://127.0.0.1:9/answers"}"""
-                .formatted(System.nanoTime(), text);
-        return given().contentType(ContentType.JSON)
-                .header("X-Nohold-Signature", "sha256=" + hmac(body))
-                .body(body)
-                .post(node.baseUrl() + "/channels/webhook/requests")
-                .then().statusCode(201)
-                .extract().path("id");
+    private SseClient stream(PlatformProcess node, String username, String password) {
+        SseClient client = SseClient.open(node.baseUrl(), username, password);
+        streams.add(client);
+        return client;
     }
 
-    private static RequestSpecification as(String username, String password) {
-        return given().auth().preemptive().basic(username, password);
+    private static String logIn(PlatformProcess node, String username) {
+        Response page = given().get(node.baseUrl() + "/login");
+        String formToken = page.getCookie("nohold-login-csrf");
+        assertNotNull(formToken);
+        Response login = given().redirects().follow(false).cookie("nohold-login-csrf", formToken)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("username", username).formParam("password", PASSWORD).formParam("csrf-token", formToken)
+                .post(node.baseUrl() + "/login");
+        login.then().statusCode(303);
+        return login.getCookie("nohold-session");
     }
 
-    private static String hmac(String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    private static byte[] wav(int size) {
+        byte[] bytes = new byte[size];
+        new Random(7).nextBytes(bytes);
+        byte[] head = "RIFF\0\0\0\0WAVEfmt ".getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        return bytes;
     }
 }
