@@ -10,6 +10,8 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,8 +21,9 @@ import java.util.Optional;
  * cannot read before any byte reaches native code.
  *
  * <p>Telephony audio is 8 kHz and often μ-law: fed as is to a 16 kHz model, Vosk returns empty text without an
- * error, so every recording is decoded and resampled here. The JDK does both: first to 16-bit PCM at the source
- * rate, then (after a mono mix done here, because the JDK's converter will not change the channel count) to 16 kHz.
+ * error, so every recording is decoded and resampled here. The JDK decodes μ-law and A-law to 16-bit PCM at the
+ * source rate (exactly, by the G.711 tables); the channels are mixed to mono here, and the {@link Resampler} brings
+ * the rate to 16 kHz, because the JDK's own rate converter has no anti-imaging filter.
  */
 @ApplicationScoped
 public class AudioNormalizer {
@@ -142,16 +145,18 @@ public class AudioNormalizer {
         return mono;
     }
 
-    private static byte[] resample(byte[] mono, float sampleRate) throws IOException {
-        if (sampleRate == NormalizedAudio.SAMPLE_RATE) {
+    /** Through the band-limited {@link Resampler}: the JDK's own converter would fold images of the voice into 4–8 kHz. */
+    private static byte[] resample(byte[] mono, float sampleRate) {
+        int rate = Math.round(sampleRate);
+        if (rate == Resampler.TARGET_RATE) {
             return mono;
         }
-        AudioFormat from = new AudioFormat(PCM, sampleRate, 16, 1, 2, sampleRate, false);
-        AudioFormat to = new AudioFormat(PCM, NormalizedAudio.SAMPLE_RATE, 16, 1, 2, NormalizedAudio.SAMPLE_RATE, false);
-        try (AudioInputStream source = new AudioInputStream(new ByteArrayInputStream(mono), from, mono.length / 2);
-             AudioInputStream resampled = AudioSystem.getAudioInputStream(to, source)) {
-            return resampled.readAllBytes();
-        }
+        short[] samples = new short[mono.length / 2];
+        ByteBuffer.wrap(mono).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+        short[] resampled = Resampler.from(rate).resample(samples);
+        ByteBuffer out = ByteBuffer.allocate(resampled.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        out.asShortBuffer().put(resampled);
+        return out.array();
     }
 
     private static String describe(AudioFormat format) {
