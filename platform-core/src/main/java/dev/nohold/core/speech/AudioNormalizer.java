@@ -34,15 +34,22 @@ public class AudioNormalizer {
 
     private final long maxBytes;
     private final Duration maxDuration;
+    private final CompressedAudioDecoder decoder;
 
     @Inject
-    public AudioNormalizer(SpeechConfig config) {
-        this(config.maxBytes().asLongValue(), config.maxDuration());
+    public AudioNormalizer(SpeechConfig config, CompressedAudioDecoder decoder) {
+        this(config.maxBytes().asLongValue(), config.maxDuration(), decoder);
     }
 
+    /** WAV only: compressed recordings are refused (tests and the benchmark that need no decoder). */
     public AudioNormalizer(long maxBytes, Duration maxDuration) {
+        this(maxBytes, maxDuration, null);
+    }
+
+    public AudioNormalizer(long maxBytes, Duration maxDuration, CompressedAudioDecoder decoder) {
         this.maxBytes = maxBytes;
         this.maxDuration = maxDuration;
+        this.decoder = decoder;
     }
 
     public NormalizedAudio normalize(byte[] recording) throws UnusableAudio {
@@ -59,8 +66,7 @@ public class AudioNormalizer {
                     + " audio format); it is kept as received");
         }
         if (container != AudioContainer.WAV) {
-            throw new UnusableAudio("The recording is " + container.label + " audio; only WAV (16-bit PCM, μ-law or"
-                    + " A-law) is transcribed, so it is kept to be listened to");
+            return decoded(recording, container);
         }
         Optional<String> undecodable = AudioContainer.undecodableWavEncoding(recording);
         if (undecodable.isPresent()) {
@@ -74,6 +80,29 @@ public class AudioNormalizer {
             throw new UnusableAudio("The WAV file is damaged or cut short and cannot be read ("
                     + describe(e) + ")", e);
         }
+    }
+
+    /** Through the decoder to a PCM WAV at the recording's own rate, then the WAV path like any other. */
+    private NormalizedAudio decoded(byte[] recording, AudioContainer container) throws UnusableAudio {
+        if (decoder == null) {
+            throw new UnusableAudio("The recording is " + container.label + " audio; only WAV (16-bit PCM, μ-law or"
+                    + " A-law) is transcribed here, so it is kept to be listened to");
+        }
+        byte[] wav = decoder.toWav(recording, container);
+        NormalizedAudio audio;
+        try (AudioInputStream stream = AudioSystem.getAudioInputStream(new ByteArrayInputStream(wav))) {
+            // The decoder stops a second past the limit, so the length it gives is not the recording's.
+            if (stream.getFrameLength() / stream.getFormat().getFrameRate() > maxDuration.toSeconds()) {
+                throw new UnusableAudio("The " + container.label + " recording lasts longer than "
+                        + minutes(maxDuration.toSeconds()) + ", the limit; it is kept but not transcribed");
+            }
+            audio = normalize(stream, wav.length);
+        } catch (UnsupportedAudioFileException | IOException | RuntimeException e) {
+            throw new UnusableAudio("The " + container.label + " recording decoded to nothing readable ("
+                    + describe(e) + ")", e);
+        }
+        String rate = audio.source().substring(0, audio.source().indexOf(" kHz") + 4);
+        return new NormalizedAudio(audio.pcm(), container.label + " audio (" + rate + ", decoded)", audio.warning());
     }
 
     private NormalizedAudio normalize(AudioInputStream wav, int fileBytes) throws UnusableAudio, IOException {

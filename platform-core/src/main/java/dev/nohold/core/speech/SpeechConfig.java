@@ -41,6 +41,17 @@ public interface SpeechConfig {
     @WithDefault("3")
     int maxAttempts();
 
+    /** A compressed recording whose decoding takes longer is refused (kept, not transcribed) and its decoder killed. */
+    @WithDefault("60s")
+    Duration decodeTimeout();
+
+    /** How many compressed recordings are decoded at once, one core each. Default: the machine's cores. */
+    OptionalInt decodeJobs();
+
+    default int decodeJobCount() {
+        return Math.max(1, decodeJobs().orElse(Runtime.getRuntime().availableProcessors()));
+    }
+
     default int workerCount() {
         return Math.max(1, threads().orElse(Runtime.getRuntime().availableProcessors()));
     }

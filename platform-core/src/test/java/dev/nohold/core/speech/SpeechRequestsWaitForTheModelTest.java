@@ -119,6 +119,16 @@ class SpeechRequestsWaitForTheModelTest {
             public int maxAttempts() {
                 return 3;
             }
+
+            @Override
+            public Duration decodeTimeout() {
+                return Duration.ofSeconds(60);
+            }
+
+            @Override
+            public OptionalInt decodeJobs() {
+                return OptionalInt.empty();
+            }
         };
     }
 }
