@@ -121,6 +121,11 @@ class SpeechRequestsWaitForTheModelTest {
             }
 
             @Override
+            public double lowConfidence() {
+                return 0.8;
+            }
+
+            @Override
             public Duration decodeTimeout() {
                 return Duration.ofSeconds(60);
             }
