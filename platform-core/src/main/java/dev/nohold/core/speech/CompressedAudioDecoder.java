@@ -31,6 +31,7 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>the demuxer is the one the bytes announced ({@code -f ogg}), never ffmpeg's guess, and only the {@code file}
  *       protocol is allowed, so a file dressed as audio cannot make it read a playlist or open a connection;</li>
+ *   <li>an empty environment (the platform's may hold credentials) and a folder of its own, deleted after;</li>
  *   <li>one thread a job and at most {@code nohold.speech.decode-jobs} jobs at once (default: one per core);</li>
  *   <li>a time limit ({@code nohold.speech.decode-timeout}) after which the process is killed;</li>
  *   <li>no more than {@code max-duration} (plus a second, to tell "too long" from "just long enough") is decoded, and
@@ -86,11 +87,13 @@ public class CompressedAudioDecoder {
             Path input = Files.write(folder.resolve("recording"), recording);
             Path output = folder.resolve("decoded.wav");
             Path errors = folder.resolve("errors.txt");
-            Process process = new ProcessBuilder(command(container, input, output))
+            ProcessBuilder decoding = new ProcessBuilder(command(container, input, output))
                     .directory(folder.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(errors.toFile())
-                    .start();
+                    .redirectError(errors.toFile());
+            // The platform's environment may hold credentials; a decoder fed strangers' bytes needs none of it.
+            decoding.environment().clear();
+            Process process = decoding.start();
             process.getOutputStream().close();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

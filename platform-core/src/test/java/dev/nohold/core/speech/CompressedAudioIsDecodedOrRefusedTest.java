@@ -50,7 +50,7 @@ class CompressedAudioIsDecodedOrRefusedTest {
         String heard = vosk.recognize(audio).text();
 
         assertEquals(source, audio.source());
-        assertTrue(SpeechFixtures.wordErrorRate(SpeechFixtures.sentence(), heard) <= SpeechFixtures.MAX_WORD_ERROR_RATE,
+        assertTrue(SpeechFixtures.wordErrorRate(SpeechFixtures.sentence(), heard) <= SpeechFixtures.LOSSY_MAX_WORD_ERROR_RATE,
                 fixture + " heard as '" + heard + "'");
         // Encoders add their own padding (AAC's priming, MP3's frames): a few tens of milliseconds.
         assertEquals(SpeechFixtures.SECONDS, audio.seconds(), 0.08, fixture);
@@ -73,7 +73,7 @@ class CompressedAudioIsDecodedOrRefusedTest {
     @Test
     void aDecoderThatHangsIsStoppedAtTheTimeLimit(@TempDir Path folder) throws IOException {
         // A stand-in for ffmpeg stuck on a crafted file: a process that ignores its arguments and never ends.
-        Path stuck = Files.writeString(folder.resolve("stuck-decoder"), "#!/bin/sh\nexec sleep 600\n");
+        Path stuck = Files.writeString(folder.resolve("stuck-decoder"), "#!/bin/sh\nexec /bin/sleep 600\n");
         stuck.toFile().setExecutable(true);
         CompressedAudioDecoder decoder = new CompressedAudioDecoder(stuck::toString, Duration.ofMillis(500),
                 Duration.ofMinutes(10), 1);
@@ -84,6 +84,21 @@ class CompressedAudioIsDecodedOrRefusedTest {
 
         assertTrue(refused.getMessage().contains("took longer than 0.5 s, so it was stopped"), refused.getMessage());
         assertTrue(System.nanoTime() - started < Duration.ofSeconds(10).toNanos(), "stopped promptly");
+    }
+
+    @Test
+    void theDecoderSeesNoneOfThePlatformsEnvironment(@TempDir Path folder) throws IOException {
+        // The platform's environment may hold Twilio's token; a decoder that tells what it sees, then fails.
+        Path telling = Files.writeString(folder.resolve("telling-decoder"),
+                "#!/bin/sh\necho \"HOME=${HOME:-none}\" >&2\nexit 1\n");
+        telling.toFile().setExecutable(true);
+        CompressedAudioDecoder decoder = new CompressedAudioDecoder(telling::toString, TIMEOUT, Duration.ofMinutes(10), 1);
+
+        UnusableAudio refused = assertThrows(UnusableAudio.class,
+                () -> decoder.toWav(SpeechFixtures.bytes("compressed/mms.amr"), AudioContainer.AMR));
+
+        assertTrue(System.getenv("HOME") != null, "the platform's own environment has a HOME");
+        assertTrue(refused.getMessage().contains("(HOME=none)"), refused.getMessage());
     }
 
     private static int peak(byte[] pcm) {

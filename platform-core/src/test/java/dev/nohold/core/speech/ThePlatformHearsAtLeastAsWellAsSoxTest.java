@@ -15,8 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * from the recording as a telephone or a sound card sends it, once from sox's conversion of it to 16 kHz. The
  * platform must not hear fewer words right. Kept to two forms (about 20 s of audio each way) for CI's sake; the
  * benchmark measures all four.
+ *
+ * <p>One word of slack: Vosk is not deterministic. The same 40 words, recognized three times in a row in one JVM with
+ * the same model, scored 10, 10 and 11 errors (μ-law) and 10, 10 and 9 (8 kHz PCM). A path that really falls
+ * behind is far outside that: the JDK's resampling the platform used before is 11 to 16 words behind sox's.
  */
 class ThePlatformHearsAtLeastAsWellAsSoxTest {
+
+    /** Vosk's own run-to-run variation on these sets, in words (see above). */
+    private static final int NOISE = 1;
 
     private static VoskRecognizer vosk;
     private final AudioNormalizer normalizer = new AudioNormalizer(64_000_000, Duration.ofMinutes(10));
@@ -46,7 +53,7 @@ class ThePlatformHearsAtLeastAsWellAsSoxTest {
         }
 
         assertTrue(platform.words() > 0, "the fixtures are there");
-        assertTrue(platform.errors() <= sox.errors(),
+        assertTrue(platform.errors() <= sox.errors() + NOISE,
                 "platform " + platform + " against sox " + sox + " on " + form + heard);
     }
 }
