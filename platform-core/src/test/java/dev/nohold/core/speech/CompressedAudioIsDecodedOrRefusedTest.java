@@ -50,8 +50,8 @@ class CompressedAudioIsDecodedOrRefusedTest {
         String heard = vosk.recognize(audio).text();
 
         assertEquals(source, audio.source());
-        assertTrue(SpeechFixtures.wordErrorRate(SpeechFixtures.sentence(), heard) <= SpeechFixtures.LOSSY_MAX_WORD_ERROR_RATE,
-                fixture + " heard as '" + heard + "'");
+        assertTrue(SpeechFixtures.wordErrorRate(SpeechFixtures.sentence(), heard)
+                <= SpeechFixtures.LOSSY_MAX_WORD_ERROR_RATE, fixture + " heard as '" + heard + "'");
         // Encoders add their own padding (AAC's priming, MP3's frames): a few tens of milliseconds.
         assertEquals(SpeechFixtures.SECONDS, audio.seconds(), 0.08, fixture);
         assertTrue(peak(audio.pcm()) > 3_000, "the voice survives: peak " + peak(audio.pcm()));
