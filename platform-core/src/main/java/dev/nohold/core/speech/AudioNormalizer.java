@@ -175,14 +175,20 @@ public class AudioNormalizer {
     }
 
     /** Through the band-limited {@link Resampler}: the JDK's own converter would fold images of the voice into 4–8 kHz. */
-    private static byte[] resample(byte[] mono, float sampleRate) {
+    private static byte[] resample(byte[] mono, float sampleRate) throws UnusableAudio {
         int rate = Math.round(sampleRate);
         if (rate == Resampler.TARGET_RATE) {
             return mono;
         }
+        Resampler resampler;
+        try {
+            resampler = Resampler.from(rate);
+        } catch (IllegalArgumentException e) {
+            throw new UnusableAudio("The recording claims " + e.getMessage() + "; it is kept but not transcribed");
+        }
         short[] samples = new short[mono.length / 2];
         ByteBuffer.wrap(mono).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
-        short[] resampled = Resampler.from(rate).resample(samples);
+        short[] resampled = resampler.resample(samples);
         ByteBuffer out = ByteBuffer.allocate(resampled.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         out.asShortBuffer().put(resampled);
         return out.array();

@@ -46,7 +46,7 @@ final class Resampler {
     /** Half the filter's length, in periods of the lower rate. */
     private static final int HALF_SPAN = 64;
 
-    /** The rates phones, browsers and sound cards use; their filters are kept, any other rate's built per call. */
+    /** The rates phones, browsers and sound cards use; their filters are kept, any other's built per call. */
     private static final Set<Integer> COMMON_RATES = Set.of(8_000, 11_025, 12_000, 16_000, 22_050, 24_000, 32_000,
             44_100, 48_000, 96_000);
     private static final Map<Integer, Resampler> BY_RATE = new ConcurrentHashMap<>();
@@ -81,13 +81,26 @@ final class Resampler {
         }
     }
 
+    /** The most phases a filter may have: 640 is 11.025 kHz's; a rate like 8001 Hz would need 16,000 (and 8 MB). */
+    private static final int MAX_PHASES = 640;
+
     /**
-     * The resampler from {@code inputRate} Hz to 16 kHz. Common rates' filters are built once and shared; an odd rate
-     * (a header may say 8001 Hz) gets its own, so a stream of made-up rates cannot fill the memory with filters.
+     * The resampler from {@code inputRate} Hz to 16 kHz; filters are built once per rate and shared. A rate whose
+     * ratio to 16 kHz is awkward (a header may claim 8001 Hz, or 191,999 Hz: a filter of 98 MB) is taken for the
+     * common rate within 1 % of it — a voice 0.01 % too fast is the same voice to a recognizer — or refused.
+     *
+     * @throws IllegalArgumentException for a rate no recorder uses and no common rate is near
      */
     static Resampler from(int inputRate) {
         if (inputRate <= 0) {
-            throw new IllegalArgumentException("A sample rate is positive: " + inputRate);
+            throw new IllegalArgumentException("a sample rate of " + inputRate + " Hz");
+        }
+        if (TARGET_RATE / gcd(inputRate, TARGET_RATE) > MAX_PHASES) {
+            int near = COMMON_RATES.stream().filter(rate -> Math.abs(rate - inputRate) <= rate / 100)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("a sample rate of " + inputRate
+                            + " Hz, which no recorder uses"));
+            return from(near);
         }
         return COMMON_RATES.contains(inputRate) ? BY_RATE.computeIfAbsent(inputRate, Resampler::new)
                 : new Resampler(inputRate);

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The resampler's frequency response, measured on pure tones: images and aliases stay out, the voice band stays flat. */
@@ -67,6 +68,15 @@ class ResamplerIsBandLimitedTest {
         assertEquals(2, resampler.up());
         assertEquals(1, resampler.down());
         assertEquals(255, resampler.taps());
+    }
+
+    @Test
+    void aRateJustOffACommonOneIsTakenForItAndAMadeUpOneRefused() {
+        assertEquals(2, Resampler.from(8_001).up(), "8001 Hz is filtered as 8 kHz");
+        assertEquals(1, Resampler.from(47_999).up(), "47,999 Hz as 48 kHz");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Resampler.from(191_999));
+        assertTrue(refused.getMessage().contains("191999 Hz, which no recorder uses"), refused.getMessage());
     }
 
     @Test
