@@ -4,6 +4,7 @@ import dev.nohold.core.Refusal;
 import dev.nohold.core.channel.ChannelRequests;
 import dev.nohold.core.channel.ReplyAudio;
 import dev.nohold.core.config.NoholdConfig;
+import dev.nohold.core.speech.TelephoneAudio;
 import dev.nohold.twilio.TwilioConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,14 +29,16 @@ public class ReplyAudioLinks {
     private final NoholdConfig nohold;
     private final VoiceConfig config;
     private final ChannelRequests requests;
+    private final TelephoneAudio telephone;
     private final Clock clock;
 
     public ReplyAudioLinks(TwilioConfig twilio, NoholdConfig nohold, VoiceConfig config, ChannelRequests requests,
-                           Clock clock) {
+                           TelephoneAudio telephone, Clock clock) {
         this.twilio = twilio;
         this.nohold = nohold;
         this.config = config;
         this.requests = requests;
+        this.telephone = telephone;
         this.clock = clock;
     }
 
@@ -46,7 +49,10 @@ public class ReplyAudioLinks {
                 + expires + "&sig=" + sign(deliveryId, expires);
     }
 
-    /** The audio bytes and media type, when the signature holds and has not expired. */
+    /**
+     * The audio bytes and media type, when the signature holds and has not expired; a reply recorded in a browser
+     * (WebM, MP4) comes as WAV, since {@code <Play>} takes only WAV and MP3.
+     */
     public ReplyAudio open(UUID deliveryId, long expires, String signature) {
         if (signature == null || !MessageDigest.isEqual(sign(deliveryId, expires).getBytes(StandardCharsets.UTF_8),
                 signature.getBytes(StandardCharsets.UTF_8))) {
@@ -55,7 +61,8 @@ public class ReplyAudioLinks {
         if (clock.instant().getEpochSecond() > expires) {
             throw Refusal.forbidden("This audio link has expired");
         }
-        return requests.replyAudio(deliveryId).orElseThrow(() -> Refusal.notFound("No recorded reply for this link"));
+        return telephone.playable(requests.replyAudio(deliveryId)
+                .orElseThrow(() -> Refusal.notFound("No recorded reply for this link")));
     }
 
     private String sign(UUID deliveryId, long expires) {
