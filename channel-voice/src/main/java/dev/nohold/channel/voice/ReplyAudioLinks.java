@@ -1,10 +1,9 @@
 package dev.nohold.channel.voice;
 
 import dev.nohold.core.Refusal;
-import dev.nohold.core.channel.ChannelRequests;
+import dev.nohold.core.channel.CallReplyAudio;
 import dev.nohold.core.channel.ReplyAudio;
 import dev.nohold.core.config.NoholdConfig;
-import dev.nohold.core.speech.TelephoneAudio;
 import dev.nohold.twilio.TwilioConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,17 +27,15 @@ public class ReplyAudioLinks {
     private final TwilioConfig twilio;
     private final NoholdConfig nohold;
     private final VoiceConfig config;
-    private final ChannelRequests requests;
-    private final TelephoneAudio telephone;
+    private final CallReplyAudio replies;
     private final Clock clock;
 
-    public ReplyAudioLinks(TwilioConfig twilio, NoholdConfig nohold, VoiceConfig config, ChannelRequests requests,
-                           TelephoneAudio telephone, Clock clock) {
+    public ReplyAudioLinks(TwilioConfig twilio, NoholdConfig nohold, VoiceConfig config, CallReplyAudio replies,
+                           Clock clock) {
         this.twilio = twilio;
         this.nohold = nohold;
         this.config = config;
-        this.requests = requests;
-        this.telephone = telephone;
+        this.replies = replies;
         this.clock = clock;
     }
 
@@ -61,8 +58,7 @@ public class ReplyAudioLinks {
         if (clock.instant().getEpochSecond() > expires) {
             throw Refusal.forbidden("This audio link has expired");
         }
-        return telephone.playable(requests.replyAudio(deliveryId)
-                .orElseThrow(() -> Refusal.notFound("No recorded reply for this link")));
+        return replies.playable(deliveryId).orElseThrow(() -> Refusal.notFound("No recorded reply for this link"));
     }
 
     private String sign(UUID deliveryId, long expires) {
