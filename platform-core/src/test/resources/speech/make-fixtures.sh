@@ -19,7 +19,7 @@ sox source.wav -r 8000  -c 2 -e a-law -b 8 alaw-8000-stereo.wav
 sox source.wav -r 22050 -c 2 -e a-law -b 8 alaw-22050-stereo.wav
 sox source.wav -r 48000 -c 1 -e a-law -b 8 alaw-48000-mono.wav
 
-# A container the platform does not decode: it must be refused with a reason, the request kept.
+# A compressed container: the WAV-only normalizer (no decoder) must refuse it with a reason; the server decodes it.
 sox source.wav -r 16000 -c 1 -C 0 refused-vorbis.ogg
 rm source.wav
 

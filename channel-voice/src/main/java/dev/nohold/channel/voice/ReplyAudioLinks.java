@@ -1,7 +1,7 @@
 package dev.nohold.channel.voice;
 
 import dev.nohold.core.Refusal;
-import dev.nohold.core.channel.ChannelRequests;
+import dev.nohold.core.channel.CallReplyAudio;
 import dev.nohold.core.channel.ReplyAudio;
 import dev.nohold.core.config.NoholdConfig;
 import dev.nohold.twilio.TwilioConfig;
@@ -27,15 +27,15 @@ public class ReplyAudioLinks {
     private final TwilioConfig twilio;
     private final NoholdConfig nohold;
     private final VoiceConfig config;
-    private final ChannelRequests requests;
+    private final CallReplyAudio replies;
     private final Clock clock;
 
-    public ReplyAudioLinks(TwilioConfig twilio, NoholdConfig nohold, VoiceConfig config, ChannelRequests requests,
+    public ReplyAudioLinks(TwilioConfig twilio, NoholdConfig nohold, VoiceConfig config, CallReplyAudio replies,
                            Clock clock) {
         this.twilio = twilio;
         this.nohold = nohold;
         this.config = config;
-        this.requests = requests;
+        this.replies = replies;
         this.clock = clock;
     }
 
@@ -46,7 +46,10 @@ public class ReplyAudioLinks {
                 + expires + "&sig=" + sign(deliveryId, expires);
     }
 
-    /** The audio bytes and media type, when the signature holds and has not expired. */
+    /**
+     * The audio bytes and media type, when the signature holds and has not expired; a reply recorded in a browser
+     * (WebM, MP4) comes as WAV, since {@code <Play>} takes only WAV and MP3.
+     */
     public ReplyAudio open(UUID deliveryId, long expires, String signature) {
         if (signature == null || !MessageDigest.isEqual(sign(deliveryId, expires).getBytes(StandardCharsets.UTF_8),
                 signature.getBytes(StandardCharsets.UTF_8))) {
@@ -55,7 +58,7 @@ public class ReplyAudioLinks {
         if (clock.instant().getEpochSecond() > expires) {
             throw Refusal.forbidden("This audio link has expired");
         }
-        return requests.replyAudio(deliveryId).orElseThrow(() -> Refusal.notFound("No recorded reply for this link"));
+        return replies.playable(deliveryId).orElseThrow(() -> Refusal.notFound("No recorded reply for this link"));
     }
 
     private String sign(UUID deliveryId, long expires) {

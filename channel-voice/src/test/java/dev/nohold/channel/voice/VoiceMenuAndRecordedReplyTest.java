@@ -72,6 +72,27 @@ class VoiceMenuAndRecordedReplyTest {
         given().get(uri.getRawPath() + "?" + expired).then().statusCode(403);
     }
 
+    @Test
+    void anAgentsWebmReplyIsPlayedOnTheCallbackCallAsWav() throws Exception {
+        String id = VoiceWebhooks.recordedAndAssignedTo("pia", "CAwebm", "REwebm");
+        byte[] webm;
+        try (var in = getClass().getResourceAsStream("/speech/compressed/chrome-opus.webm")) {
+            webm = in.readAllBytes();
+        }
+        as("pia").multiPart("audio", "reply.webm", webm, "audio/webm").post("/api/requests/" + id + "/reply")
+                .then().statusCode(201);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> TwilioStandIn.callsPlaced().size() == 1);
+        URI uri = URI.create(only(twiml(TwilioStandIn.callsPlaced().get(0).field("Twiml")), "Play").getTextContent());
+        var played = given().get(uri.getRawPath() + "?" + uri.getRawQuery()).then().statusCode(200)
+                .contentType("audio/wav").extract().asByteArray();
+
+        assertEquals("RIFF", new String(played, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals("WAVE", new String(played, 8, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        // 16 kHz mono 16-bit: 32,000 bytes a second, about 2.6 s of the agent's voice.
+        assertEquals(2.6, (played.length - 44) / 32_000.0, 0.1);
+    }
+
     /** The same query with the signature's first character changed (to one it certainly was not). */
     private static String tamperedSignature(String query) {
         int at = query.indexOf("sig=") + "sig=".length();

@@ -13,14 +13,15 @@ import java.util.UUID;
 
 /**
  * One request with its answers, their deliveries and its whole timeline, oldest first; for a spoken request, how
- * sure speech recognition was of its text (0 to 1); the customer it belongs to, the conversation both ways on any
+ * sure speech recognition was of its text (0 to 1) and whether that is too unsure to trust without listening
+ * ({@code nohold.speech.low-confidence}); the customer it belongs to, the conversation both ways on any
  * channel, oldest first, and the customer's other requests, newest first.
  */
 public record RequestView(UUID id, String reference, String channel, String from, String status, String text,
                           String audioUrl, String assignedTo, String createdAt, String language,
                           List<ReplyView> replies, List<DeliveryView> deliveries, List<EventView> events,
                           Double transcriptConfidence, UUID customerId, List<MessageView> messages,
-                          List<CustomerRequestView> customerRequests) {
+                          List<CustomerRequestView> customerRequests, boolean transcriptLowConfidence) {
 
     static RequestView of(RequestDetails details) {
         Request request = details.request();
@@ -32,7 +33,8 @@ public record RequestView(UUID id, String reference, String channel, String from
                 details.events().stream().map(EventView::of).toList(),
                 request.transcriptConfidence, request.customerId,
                 details.messages().stream().map(MessageView::of).toList(),
-                details.customerRequests().stream().map(CustomerRequestView::of).toList());
+                details.customerRequests().stream().map(CustomerRequestView::of).toList(),
+                details.events().stream().anyMatch(event -> "TRANSCRIPT_LOW_CONFIDENCE".equals(event.type)));
     }
 
     /** One message of the conversation: "in" from the customer, "out" from an agent (by their username). */

@@ -238,6 +238,14 @@ public class Lifecycle {
 
     /** Speech recognition produced the request's text, with its confidence and word timings: it joins the queue. */
     public void transcribed(UUID requestId, Transcript transcript, String detail) {
+        transcribed(requestId, transcript, detail, null);
+    }
+
+    /**
+     * As {@link #transcribed(UUID, Transcript, String)}; a {@code misheard} warning (recognition was unsure) is put on
+     * the timeline as TRANSCRIPT_LOW_CONFIDENCE, so the agent listens before trusting the text.
+     */
+    public void transcribed(UUID requestId, Transcript transcript, String detail, String misheard) {
         Request request = lock(requestId);
         if (request.status != RequestStatus.TRANSCRIBING) {
             return;
@@ -246,6 +254,9 @@ public class Lifecycle {
         request.transcriptConfidence = transcript.confidence();
         request.transcriptWords = transcript.words();
         record(request, "TRANSCRIBED", detail);
+        if (misheard != null) {
+            record(request, "TRANSCRIPT_LOW_CONFIDENCE", misheard);
+        }
         queue(request, null);
     }
 

@@ -8,13 +8,16 @@ import java.util.Optional;
 
 /** What kind of file a recording is, told by its first bytes rather than by the media type a channel claimed. */
 enum AudioContainer {
-    WAV("WAV"), OGG("Ogg (Vorbis or Opus)"), WEBM("WebM/Matroska"), MP3("MP3"), MP4("MP4/M4A"), FLAC("FLAC"),
-    AIFF("AIFF"), AMR("AMR"), UNKNOWN("unknown");
+    WAV("WAV", null), OGG("Ogg (Vorbis or Opus)", "ogg"), WEBM("WebM/Matroska", "matroska"), MP3("MP3", "mp3"),
+    MP4("MP4/M4A", "mov"), FLAC("FLAC", "flac"), AIFF("AIFF", "aiff"), AMR("AMR", "amr"), UNKNOWN("unknown", null);
 
     final String label;
+    /** The ffmpeg demuxer for this container, named so that ffmpeg never guesses; null when ffmpeg is not used. */
+    final String demuxer;
 
-    AudioContainer(String label) {
+    AudioContainer(String label, String demuxer) {
         this.label = label;
+        this.demuxer = demuxer;
     }
 
     static AudioContainer of(byte[] bytes) {

@@ -10,6 +10,8 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,8 +21,9 @@ import java.util.Optional;
  * cannot read before any byte reaches native code.
  *
  * <p>Telephony audio is 8 kHz and often μ-law: fed as is to a 16 kHz model, Vosk returns empty text without an
- * error, so every recording is decoded and resampled here. The JDK does both: first to 16-bit PCM at the source
- * rate, then (after a mono mix done here, because the JDK's converter will not change the channel count) to 16 kHz.
+ * error, so every recording is decoded and resampled here. The JDK decodes μ-law and A-law to 16-bit PCM at the
+ * source rate (exactly, by the G.711 tables); the channels are mixed to mono here, and the {@link Resampler} brings
+ * the rate to 16 kHz, because the JDK's own rate converter has no anti-imaging filter.
  */
 @ApplicationScoped
 public class AudioNormalizer {
@@ -31,15 +34,22 @@ public class AudioNormalizer {
 
     private final long maxBytes;
     private final Duration maxDuration;
+    private final CompressedAudioDecoder decoder;
 
     @Inject
-    public AudioNormalizer(SpeechConfig config) {
-        this(config.maxBytes().asLongValue(), config.maxDuration());
+    public AudioNormalizer(SpeechConfig config, CompressedAudioDecoder decoder) {
+        this(config.maxBytes().asLongValue(), config.maxDuration(), decoder);
     }
 
+    /** WAV only: compressed recordings are refused (tests and the benchmark that need no decoder). */
     public AudioNormalizer(long maxBytes, Duration maxDuration) {
+        this(maxBytes, maxDuration, null);
+    }
+
+    public AudioNormalizer(long maxBytes, Duration maxDuration, CompressedAudioDecoder decoder) {
         this.maxBytes = maxBytes;
         this.maxDuration = maxDuration;
+        this.decoder = decoder;
     }
 
     public NormalizedAudio normalize(byte[] recording) throws UnusableAudio {
@@ -56,8 +66,7 @@ public class AudioNormalizer {
                     + " audio format); it is kept as received");
         }
         if (container != AudioContainer.WAV) {
-            throw new UnusableAudio("The recording is " + container.label + " audio; only WAV (16-bit PCM, μ-law or"
-                    + " A-law) is transcribed, so it is kept to be listened to");
+            return decoded(recording, container);
         }
         Optional<String> undecodable = AudioContainer.undecodableWavEncoding(recording);
         if (undecodable.isPresent()) {
@@ -71,6 +80,29 @@ public class AudioNormalizer {
             throw new UnusableAudio("The WAV file is damaged or cut short and cannot be read ("
                     + describe(e) + ")", e);
         }
+    }
+
+    /** Through the decoder to a PCM WAV at the recording's own rate, then the WAV path like any other. */
+    private NormalizedAudio decoded(byte[] recording, AudioContainer container) throws UnusableAudio {
+        if (decoder == null) {
+            throw new UnusableAudio("The recording is " + container.label + " audio; only WAV (16-bit PCM, μ-law or"
+                    + " A-law) is transcribed here, so it is kept to be listened to");
+        }
+        byte[] wav = decoder.toWav(recording, container);
+        NormalizedAudio audio;
+        try (AudioInputStream stream = AudioSystem.getAudioInputStream(new ByteArrayInputStream(wav))) {
+            // The decoder stops a second past the limit, so the length it gives is not the recording's.
+            if (stream.getFrameLength() / stream.getFormat().getFrameRate() > maxDuration.toSeconds()) {
+                throw new UnusableAudio("The " + container.label + " recording lasts longer than "
+                        + minutes(maxDuration.toSeconds()) + ", the limit; it is kept but not transcribed");
+            }
+            audio = normalize(stream, wav.length);
+        } catch (UnsupportedAudioFileException | IOException | RuntimeException e) {
+            throw new UnusableAudio("The " + container.label + " recording decoded to nothing readable ("
+                    + describe(e) + ")", e);
+        }
+        String rate = audio.source().substring(0, audio.source().indexOf(" kHz") + 4);
+        return new NormalizedAudio(audio.pcm(), container.label + " audio (" + rate + ", decoded)", audio.warning());
     }
 
     private NormalizedAudio normalize(AudioInputStream wav, int fileBytes) throws UnusableAudio, IOException {
@@ -142,16 +174,24 @@ public class AudioNormalizer {
         return mono;
     }
 
-    private static byte[] resample(byte[] mono, float sampleRate) throws IOException {
-        if (sampleRate == NormalizedAudio.SAMPLE_RATE) {
+    /** Through the band-limited {@link Resampler}: the JDK's own converter would fold images of the voice into 4–8 kHz. */
+    private static byte[] resample(byte[] mono, float sampleRate) throws UnusableAudio {
+        int rate = Math.round(sampleRate);
+        if (rate == Resampler.TARGET_RATE) {
             return mono;
         }
-        AudioFormat from = new AudioFormat(PCM, sampleRate, 16, 1, 2, sampleRate, false);
-        AudioFormat to = new AudioFormat(PCM, NormalizedAudio.SAMPLE_RATE, 16, 1, 2, NormalizedAudio.SAMPLE_RATE, false);
-        try (AudioInputStream source = new AudioInputStream(new ByteArrayInputStream(mono), from, mono.length / 2);
-             AudioInputStream resampled = AudioSystem.getAudioInputStream(to, source)) {
-            return resampled.readAllBytes();
+        Resampler resampler;
+        try {
+            resampler = Resampler.from(rate);
+        } catch (IllegalArgumentException e) {
+            throw new UnusableAudio("The recording claims " + e.getMessage() + "; it is kept but not transcribed");
         }
+        short[] samples = new short[mono.length / 2];
+        ByteBuffer.wrap(mono).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+        short[] resampled = resampler.resample(samples);
+        ByteBuffer out = ByteBuffer.allocate(resampled.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        out.asShortBuffer().put(resampled);
+        return out.array();
     }
 
     private static String describe(AudioFormat format) {

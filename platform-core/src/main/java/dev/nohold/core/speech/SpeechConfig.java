@@ -41,6 +41,25 @@ public interface SpeechConfig {
     @WithDefault("3")
     int maxAttempts();
 
+    /**
+     * A transcript whose confidence (the mean of its words', 0 to 1) is below this flags its request: the recording may
+     * be misheard, the agent should listen first. Measured on the fixtures: clean transcripts score 0.90 to 1, those
+     * with a third of their words wrong 0.67 to 0.78.
+     */
+    @WithDefault("0.8")
+    double lowConfidence();
+
+    /** A compressed recording whose decoding takes longer is refused (kept, not transcribed) and its decoder killed. */
+    @WithDefault("60s")
+    Duration decodeTimeout();
+
+    /** How many compressed recordings are decoded at once, one core each. Default: the machine's cores. */
+    OptionalInt decodeJobs();
+
+    default int decodeJobCount() {
+        return Math.max(1, decodeJobs().orElse(Runtime.getRuntime().availableProcessors()));
+    }
+
     default int workerCount() {
         return Math.max(1, threads().orElse(Runtime.getRuntime().availableProcessors()));
     }

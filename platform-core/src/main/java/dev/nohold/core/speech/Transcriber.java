@@ -117,13 +117,22 @@ public class Transcriber {
             if (transcript.isEmpty()) {
                 lifecycle.transcriptionFailed(id, "No speech was recognized in the recording (" + detail + ")");
             } else {
-                lifecycle.transcribed(id, transcript, detail);
+                lifecycle.transcribed(id, transcript, detail, misheardWarning(transcript));
             }
             LOG.infof("Transcribed %s: %s", recording.reference(), detail);
         } catch (UnusableAudio e) {
             LOG.infof("Recording of %s not transcribed: %s", recording.reference(), e.getMessage());
             lifecycle.transcriptionFailed(id, e.getMessage());
         }
+    }
+
+    /** The flag an agent sees on a transcript speech recognition was unsure of, or null when it was sure enough. */
+    private String misheardWarning(Transcript transcript) {
+        if (transcript.confidence() == null || transcript.confidence() >= config.lowConfidence()) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "the recording may be misheard: listen first (confidence %.2f, below %.2f)",
+                transcript.confidence(), config.lowConfidence());
     }
 
     private static String detail(Transcript transcript, NormalizedAudio audio, double seconds) {

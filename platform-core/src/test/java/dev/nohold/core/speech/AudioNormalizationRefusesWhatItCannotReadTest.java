@@ -51,6 +51,13 @@ class AudioNormalizationRefusesWhatItCannotReadTest {
     }
 
     @Test
+    void aSampleRateNoRecorderUses() {
+        byte[] samples = new byte[19_000 * 2];
+        assertReason(BadAudio.wav(BadAudio.WAVE_FORMAT_PCM, 1, 19_001, 16, samples),
+                "claims a sample rate of 19001 Hz, which no recorder uses");
+    }
+
+    @Test
     void aRecordingLongerThanTheLimit() {
         assertReason(BadAudio.ulawSilence(10.5), "lasts 10.5 min; recordings longer than 10.0 min");
     }

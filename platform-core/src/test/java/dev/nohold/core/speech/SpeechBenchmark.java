@@ -7,9 +7,12 @@ import org.vosk.LogLevel;
 import org.vosk.Model;
 import org.vosk.Recognizer;
 
+import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,17 +24,109 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Prints figures, asserts nothing: raw Vosk on audio sox converted to 16 kHz ahead of time, against the platform's
+ * Prints figures, asserts nothing. First an accuracy table: the synthetic sentences of {@link SpokenSentences} in each
+ * form, heard by the platform's path, by Vosk on sox's conversion of the same audio, and by the JDK's resampling the
+ * platform used before (for the record), with the resampler's share of recognition time. Then raw Vosk on audio sox converted to 16 kHz ahead of time, against the platform's
  * own path (validation, μ-law decoding, resampling, recognition) on the original 8 kHz telephone recording, in one
  * process on the same audio; then the platform path's throughput with 1, 2 and N parallel jobs.
  *
  * <pre>./mvnw -q -pl platform-core test -Pbenchmark -Dtest=SpeechBenchmark [-Dbenchmark.rounds=30]</pre>
+ * or only the table: {@code -Dtest=SpeechBenchmark#accuracyBesideSox}.
  */
 @Tag("benchmark")
 class SpeechBenchmark {
 
     private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 20);
     private static final int WARM_UP = 3;
+
+    @Test
+    void accuracyBesideSox() throws Exception {
+        Path folder = ModelLocation.bundled(Path.of("target", "benchmark-data"));
+        AudioNormalizer normalizer = new AudioNormalizer(64_000_000, Duration.ofMinutes(10));
+        try (VoskRecognizer vosk = VoskRecognizer.loadedFrom(folder)) {
+            print("| form | sentences (words) | platform WER | Vosk on sox's 16 kHz WER | JDK resampling (before) WER"
+                    + " | resampling / recognition time |");
+            print("| --- | --- | --- | --- | --- | --- |");
+            for (String form : SpokenSentences.FORMS) {
+                SpokenSentences.Tally platform = SpokenSentences.Tally.NONE;
+                SpokenSentences.Tally sox = SpokenSentences.Tally.NONE;
+                SpokenSentences.Tally jdk = SpokenSentences.Tally.NONE;
+                long resampling = 0;
+                long recognizing = 0;
+                List<SpokenSentences.Sentence> sentences = SpokenSentences.in(form);
+                for (SpokenSentences.Sentence sentence : sentences) {
+                    long started = System.nanoTime();
+                    NormalizedAudio audio = normalizer.normalize(sentence.recording());
+                    long normalized = System.nanoTime();
+                    platform = platform.plus(sentence.said(), vosk.recognize(audio).text());
+                    recognizing += System.nanoTime() - normalized;
+                    resampling += resamplingTime(sentence.recording());
+                    sox = sox.plus(sentence.said(),
+                            vosk.recognize(new NormalizedAudio(sentence.soxPcm(), "sox", null)).text());
+                    jdk = jdk.plus(sentence.said(),
+                            vosk.recognize(new NormalizedAudio(jdkResampled(sentence.recording()), "jdk", null)).text());
+                }
+                print("| %s | %d (%d) | %s | %s | %s | %.1f ms / %.0f ms = %.2f %% |", form, sentences.size(),
+                        platform.words(), platform, sox, jdk, resampling / 1e6, recognizing / 1e6,
+                        100.0 * resampling / recognizing);
+            }
+        }
+    }
+
+    /** Nanoseconds the {@link Resampler} alone takes on a recording's mono samples (best of three, warm). */
+    private static long resamplingTime(byte[] wav) throws Exception {
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(new ByteArrayInputStream(wav))) {
+            AudioFormat format = in.getFormat();
+            short[] mono = monoSamples(in);
+            Resampler resampler = Resampler.from(Math.round(format.getSampleRate()));
+            long best = Long.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                long started = System.nanoTime();
+                resampler.resample(mono);
+                best = Math.min(best, System.nanoTime() - started);
+            }
+            return best;
+        }
+    }
+
+    /** What the platform did before the {@link Resampler}: the JDK's converter from the source rate to 16 kHz. */
+    private static byte[] jdkResampled(byte[] wav) throws Exception {
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(new ByteArrayInputStream(wav))) {
+            float rate = in.getFormat().getSampleRate();
+            short[] mono = monoSamples(in);
+            ByteBuffer bytes = ByteBuffer.allocate(mono.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+            bytes.asShortBuffer().put(mono);
+            AudioFormat from = new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, rate, 16, 1, 2, rate, false);
+            AudioFormat to = new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, 16_000f, 16, 1, 2, 16_000f, false);
+            try (AudioInputStream source = new AudioInputStream(new ByteArrayInputStream(bytes.array()), from, mono.length);
+                 AudioInputStream resampled = AudioSystem.getAudioInputStream(to, source)) {
+                return resampled.readAllBytes();
+            }
+        }
+    }
+
+    /** A WAV stream decoded by the JDK to 16-bit PCM at its own rate, channels averaged. */
+    private static short[] monoSamples(AudioInputStream in) throws Exception {
+        AudioFormat format = in.getFormat();
+        int channels = format.getChannels();
+        AudioFormat pcm16 = new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, format.getSampleRate(), 16, channels,
+                2 * channels, format.getSampleRate(), false);
+        byte[] pcm;
+        try (AudioInputStream decoded = AudioSystem.getAudioInputStream(pcm16, in)) {
+            pcm = decoded.readAllBytes();
+        }
+        short[] interleaved = new short[pcm.length / 2];
+        ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(interleaved);
+        short[] mono = new short[interleaved.length / channels];
+        for (int frame = 0; frame < mono.length; frame++) {
+            int sum = 0;
+            for (int channel = 0; channel < channels; channel++) {
+                sum += interleaved[frame * channels + channel];
+            }
+            mono[frame] = (short) (sum / channels);
+        }
+        return mono;
+    }
 
     @Test
     void rawVoskAgainstThePlatformsPath() throws Exception {

@@ -28,6 +28,12 @@ final class SpeechFixtures {
     /** A transcript at most this far from the sentence counts as close (about 2 words in 7 wrong). */
     static final double MAX_WORD_ERROR_RATE = 0.35;
 
+    /**
+     * For compressed fixtures, one word more (3 of 7): AMR-NB's 12.2 kbit/s on a synthetic 8 kHz voice gives Vosk 2 or
+     * 3 wrong words from one run to the next (Vosk is not deterministic), the other codecs 0 or 1.
+     */
+    static final double LOSSY_MAX_WORD_ERROR_RATE = 3.0 / 7;
+
     private SpeechFixtures() {
     }
 

@@ -46,8 +46,12 @@ class SpeechKeepsUnusableRecordingsQueuedTest {
         recordings.put("is damaged", BadAudio.corruptHeader());
         recordings.put("WAV file with MPEG (MP3) samples", BadAudio.mp3InWav());
         recordings.put("not a recording the platform can read", BadAudio.pdf());
-        recordings.put("is MP3 audio", BadAudio.mp3());
-        recordings.put("is Ogg (Vorbis or Opus) audio", SpeechFixtures.bytes("refused-vorbis.ogg"));
+        recordings.put("MP3 recording is damaged or not audio", BadAudio.mp3());
+        recordings.put("Ogg (Vorbis or Opus) recording is damaged", SpeechFixtures.bytes("compressed/truncated-opus.ogg"));
+        recordings.put("WebM/Matroska recording is damaged", SpeechFixtures.bytes("compressed/wrong-header.webm"));
+        recordings.put("MP4/M4A recording is damaged or not audio", SpeechFixtures.bytes("compressed/no-sound.m4a"));
+        recordings.put("FLAC recording lasts longer than 10.0 min",
+                SpeechFixtures.bytes("compressed/three-hours-of-silence.flac"));
         recordings.put("recordings longer than 10.0 min", BadAudio.ulawSilence(10.2));
         // The tests' limit is 8M (EmbeddedPostgresResource): 8 MiB and one byte.
         recordings.put("8.4 MB; recordings over 8.4 MB", Arrays.copyOf(BadAudio.emptyWav(), 8 * 1024 * 1024 + 1));

@@ -119,6 +119,21 @@ class SpeechRequestsWaitForTheModelTest {
             public int maxAttempts() {
                 return 3;
             }
+
+            @Override
+            public double lowConfidence() {
+                return 0.8;
+            }
+
+            @Override
+            public Duration decodeTimeout() {
+                return Duration.ofSeconds(60);
+            }
+
+            @Override
+            public OptionalInt decodeJobs() {
+                return OptionalInt.empty();
+            }
         };
     }
 }
