@@ -105,6 +105,9 @@ class FollowUpReopensTheConversationTest {
         Fixtures.createAgent("alice");
         Fixtures.presence("alice", "AVAILABLE");
         IntakeReceipt first = answeredBy("alice", RecordingChannel.ID, PHONE, "Where is my refund?");
+        // Delivery follows the answer from the outbox; wait for it, or the later assertions race it.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                as("admin").get("/api/requests/" + first.id()).then().body("status", equalTo("DELIVERED")));
         answeredDaysAgo(first.id(), 8);
 
         IntakeReceipt later = intake.submit(InboundMessage.text(RecordingChannel.ID, PHONE, "Another question"));
