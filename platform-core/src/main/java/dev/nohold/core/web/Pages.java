@@ -9,7 +9,7 @@ final class Pages {
 
     /** Pages load nothing from elsewhere and run no inline script, and no other site may frame them. */
     static final String CONTENT_SECURITY_POLICY =
-            "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+            "default-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
     private Pages() {
     }

@@ -1,0 +1,239 @@
+package dev.nohold.core.web;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.nohold.core.channel.DeliveryException;
+import dev.nohold.core.channel.InboundMessage;
+import dev.nohold.core.channel.Intake;
+import dev.nohold.core.channel.IntakeReceipt;
+import dev.nohold.core.testing.Fixtures;
+import dev.nohold.core.testing.RecordingChannel;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.nohold.core.testing.Fixtures.as;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An agent logs in, goes available, receives work live, listens, answers and sees each delivery's fate. */
+@QuarkusTest
+class AgentAnswersInTheBrowserTest {
+
+    private static RealBrowser browser;
+
+    @Inject
+    Intake intake;
+    @Inject
+    RecordingChannel channel;
+    @Inject
+    DataSource dataSource;
+    @TestHTTPResource("/")
+    URL base;
+
+    private Page page;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new RealBrowser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void clean() {
+        Fixtures.reset(dataSource);
+        channel.clear();
+        Fixtures.createAgent("alice");
+        Fixtures.createAgent("bob");
+    }
+
+    @AfterEach
+    void closeWindow() {
+        if (page != null) {
+            page.context().close();
+        }
+    }
+
+    @Test
+    void workArrivesWithoutReloadingAndTheAnswerIsShownDelivered() {
+        page = browser.window(base, 1280, 860);
+        RealBrowser.logIn(page, "alice", Fixtures.PASSWORD);
+        RealBrowser.assertAccessible(page);
+        goAvailable();
+        page.evaluate("() => window.loadedOnce = true");
+
+        IntakeReceipt receipt = intake.submit(InboundMessage.text(RecordingChannel.ID, "+15550100", "My order #123 is late"));
+
+        Locator requests = requestList();
+        assertThat(requests.getByRole(AriaRole.LINK)).hasCount(1);
+        assertThat(requests).containsText(receipt.reference());
+        assertThat(requests).containsText("My order #123 is late");
+        assertThat(page).hasTitle("(1) Inbox · Nohold");
+        assertEquals(true, page.evaluate("() => window.loadedOnce"), "the request came without a reload");
+
+        requests.getByRole(AriaRole.LINK).first().click();
+        assertThat(page.locator("#request-text")).hasText("My order #123 is late");
+        assertThat(page.locator("#request-channel")).hasText(RecordingChannel.ID);
+        assertThat(page.locator("#request-customer")).hasText("+15550100");
+        assertThat(page.locator("#timeline")).containsText("Assigned");
+        page.getByLabel("Reply").fill("It ships tomorrow.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply")).click();
+
+        assertThat(page.locator("#deliveries")).containsText("Delivered");
+        assertThat(page.locator("#conversation")).containsText("It ships tomorrow.");
+        assertThat(page.getByLabel("Reply")).isHidden();
+        assertEquals("It ships tomorrow.", channel.delivered().get(0).text());
+        assertThat(page).hasTitle("Inbox · Nohold");
+        RealBrowser.assertAccessible(page);
+        RealBrowser.screenshot(page, "inbox-agent");
+    }
+
+    @Test
+    void aSpokenRequestsRecordingPlaysToItsEndBesideItsTranscript() {
+        page = browser.window(base, 1280, 860);
+        RealBrowser.logIn(page, "alice", Fixtures.PASSWORD);
+        goAvailable();
+        UUID id = intake.submit(InboundMessage.text(RecordingChannel.ID, "+15550101", "Please call me back")
+                .withAudio(wav(400), "audio/wav")).id();
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> as("alice").get("/api/requests/" + id)
+                .then().statusCode(200).body("status", equalTo("ASSIGNED")));
+
+        requestList().getByRole(AriaRole.LINK).first().click();
+        Locator audio = page.locator("#request audio#request-audio");
+        assertThat(audio).isVisible();
+        Object ended = page.evaluate("""
+                () => new Promise((resolve, reject) => {
+                  const audio = document.getElementById('request-audio');
+                  audio.addEventListener('ended', () => resolve(audio.duration), { once: true });
+                  audio.addEventListener('error', () => reject(new Error('audio error ' + audio.error.code)));
+                  audio.play().catch(reject);
+                })""");
+        assertTrue(((Number) ended).doubleValue() > 0.3, "the whole recording played: " + ended);
+        assertThat(page.locator("#request-text")).not().isEmpty();
+    }
+
+    @Test
+    void aFailedDeliveryShowsItsReasonInWords() {
+        channel.failNext(DeliveryException.permanentFailure("21211: invalid phone number"));
+        page = browser.window(base, 1280, 860);
+        RealBrowser.logIn(page, "alice", Fixtures.PASSWORD);
+        goAvailable();
+        intake.submit(InboundMessage.text(RecordingChannel.ID, "+15550102", "Where is my refund?"));
+
+        requestList().getByRole(AriaRole.LINK).first().click();
+        // Keyboard only: the reply box, then Ctrl+Enter sends.
+        assertThat(page.getByLabel("Reply")).isVisible();
+        page.getByLabel("Reply").focus();
+        page.keyboard().type("It went out on Monday.");
+        page.keyboard().press("Control+Enter");
+
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Reply sent");
+        Locator deliveries = page.locator("#deliveries");
+        assertThat(deliveries).containsText("Failed");
+        assertThat(deliveries).containsText("21211: invalid phone number");
+        assertThat(page.locator("#request-status")).hasText("Delivery failed");
+        RealBrowser.assertAccessible(page);
+        RealBrowser.screenshot(page, "inbox-failed-delivery");
+    }
+
+    @Test
+    void aCustomersMarkupIsShownAsTextAndNeverRuns() {
+        String hostile = "<script>window.injected = true</script><img src=x onerror=\"window.injected = true\"><b>bold</b>";
+        page = browser.window(base, 1280, 860);
+        RealBrowser.logIn(page, "alice", Fixtures.PASSWORD);
+        goAvailable();
+        intake.submit(InboundMessage.text(RecordingChannel.ID, "<b>+1555</b>", hostile));
+
+        assertThat(requestList()).containsText("<script>");
+        requestList().getByRole(AriaRole.LINK).first().click();
+        assertThat(page.locator("#request-text")).hasText(hostile);
+        assertThat(page.locator("#request-customer")).hasText("<b>+1555</b>");
+        assertThat(page.locator("#request b, #request img, #request-body script, #requests b")).hasCount(0);
+        assertEquals(false, page.evaluate("() => window.injected === true"));
+    }
+
+    @Test
+    void anAgentCannotOpenAnotherAgentsRequestByItsUrl() {
+        Fixtures.presence("bob", "AVAILABLE");
+        UUID id = intake.submit(InboundMessage.text(RecordingChannel.ID, "+15550103", "Bob's customer secret")).id();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as("bob").get("/api/requests/" + id)
+                .then().statusCode(200).body("assignedTo", equalTo("bob")));
+
+        page = browser.window(base, 1280, 860);
+        RealBrowser.logIn(page, "alice", Fixtures.PASSWORD);
+        page.navigate("/inbox?request=" + id);
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("You cannot open this request");
+        assertThat(page.locator("body")).not().containsText("Bob's customer secret");
+        assertThat(page.locator("#reply-form")).isHidden();
+        assertEquals(404, page.request().get("/api/requests/" + id).status());
+        assertEquals(404, page.request().get("/api/requests/" + id + "/audio").status());
+    }
+
+    @Test
+    void theInboxWorksOnAPhoneWideScreenAndLogsOut() {
+        page = browser.window(base, 360, 740);
+        page.navigate("/");
+        page.waitForURL("**/login");
+        RealBrowser.assertAccessible(page);
+        RealBrowser.screenshot(page, "login");
+        RealBrowser.logIn(page, "alice", Fixtures.PASSWORD);
+        goAvailable();
+        intake.submit(InboundMessage.text(RecordingChannel.ID, "+15550104", "Can I change my delivery address?"));
+        requestList().getByRole(AriaRole.LINK).first().click();
+        assertThat(page.locator("#request-text")).hasText("Can I change my delivery address?");
+        assertEquals(true, page.evaluate("() => document.documentElement.scrollWidth <= 360"),
+                "nothing is wider than the phone");
+        RealBrowser.assertAccessible(page);
+        RealBrowser.screenshot(page, "inbox-phone");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+        page.waitForURL("**/login");
+        page.navigate("/inbox");
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+    }
+
+    private void goAvailable() {
+        page.getByLabel("Presence").selectOption("AVAILABLE");
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("You are Available.");
+    }
+
+    private Locator requestList() {
+        return page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Requests").setExact(true));
+    }
+
+    /** A WAV of {@code millis} of a quiet 440 Hz tone, 8 kHz mono 16-bit: small, and every browser plays it. */
+    static byte[] wav(int millis) {
+        int rate = 8000;
+        int samples = rate * millis / 1000;
+        ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes())
+                .put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1)
+                .putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes()).putInt(samples * 2);
+        for (int i = 0; i < samples; i++) {
+            wav.putShort((short) (2000 * Math.sin(2 * Math.PI * 440 * i / rate)));
+        }
+        return wav.array();
+    }
+}
