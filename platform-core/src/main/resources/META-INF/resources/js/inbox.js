@@ -203,6 +203,7 @@
     document.querySelectorAll('#requests a[data-id]').forEach(function (link) {
       if (link.dataset.id === id) { link.setAttribute('aria-current', 'true'); } else { link.removeAttribute('aria-current'); }
     });
+    loadCanned();
     return loadOpen(true);
   }
 
@@ -301,16 +302,18 @@
       var status = words(DELIVERY_WORDS, delivery.status);
       var item = el('li', 'delivery ' + String(delivery.status).toLowerCase());
       item.appendChild(el('strong', 'delivery-status', status));
-      var detail = ' via ' + delivery.channel;
+      item.appendChild(el('span', 'detail', ' via ' + delivery.channel));
       if (delivery.status === 'FAILED' && delivery.error) {
         item.appendChild(el('span', 'reason', ': ' + delivery.error));
       }
+      var more = '';
       if (delivery.attempts > 1) {
-        detail += ', retried ' + (delivery.attempts - 1) + (delivery.attempts === 2 ? ' time' : ' times');
-      } else if (delivery.status !== 'FAILED' && delivery.error) {
-        detail += ' (last error: ' + delivery.error + ')';
+        more += ', retried ' + (delivery.attempts - 1) + (delivery.attempts === 2 ? ' time' : ' times');
       }
-      item.appendChild(el('span', 'detail', detail));
+      if (delivery.status !== 'FAILED' && delivery.error) {
+        more += ' (last error: ' + delivery.error + ')';
+      }
+      if (more) { item.appendChild(el('span', 'detail', more)); }
       list.appendChild(item);
     });
     $('no-deliveries').hidden = deliveries.length > 0;
@@ -381,6 +384,119 @@
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       $('reply-form').requestSubmit();
+    }
+  });
+
+  // ---- canned responses ------------------------------------------------------------------------------------
+  var canned = [];
+
+  function loadCanned() {
+    return call('GET', '/api/canned-responses').then(function (list) {
+      canned = list;
+      var select = $('canned');
+      var chosen = select.value;
+      select.replaceChildren(el('option', null, 'Choose…'));
+      select.firstChild.value = '';
+      list.forEach(function (item) {
+        var option = el('option', null, item.title);
+        option.value = item.id;
+        select.appendChild(option);
+      });
+      select.value = chosen;
+      if ($('canned-list')) { renderCannedList(list); }
+    }).catch(function (error) {
+      say('The canned responses could not be loaded: ' + error.message);
+    });
+  }
+
+  // Placeholders are filled in for the open request; an unknown one is left as it is, for the agent to see.
+  function fill(text) {
+    var values = {
+      reference: openRequest ? openRequest.reference : '',
+      customer: openRequest ? openRequest.from : '',
+      agent: body.dataset.displayName || me
+    };
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
+    });
+  }
+
+  $('canned-insert').addEventListener('click', function () {
+    var item = canned.filter(function (c) { return c.id === $('canned').value; })[0];
+    if (!item) {
+      say('Choose a canned response first.');
+      $('canned').focus();
+      return;
+    }
+    var reply = $('reply');
+    var text = fill(item.text);
+    var start = reply.selectionStart;
+    reply.value = reply.value.slice(0, start) + text + reply.value.slice(reply.selectionEnd);
+    reply.focus();
+    reply.setSelectionRange(start + text.length, start + text.length);
+    $('canned').value = '';
+  });
+
+  // "/" typed into an empty reply goes to the canned responses instead.
+  $('reply').addEventListener('keydown', function (event) {
+    if (event.key === '/' && $('reply').value === '' && canned.length) {
+      event.preventDefault();
+      $('canned').focus();
+    }
+  });
+
+  function renderCannedList(list) {
+    var target = $('canned-list');
+    target.replaceChildren();
+    list.forEach(function (item) {
+      var row = el('li');
+      var summary = el('div');
+      summary.appendChild(el('strong', null, item.title));
+      summary.appendChild(el('p', 'note', item.text));
+      row.appendChild(summary);
+      var remove = el('button', 'secondary', 'Delete');
+      remove.type = 'button';
+      remove.setAttribute('aria-label', 'Delete ' + item.title);
+      remove.addEventListener('click', function () {
+        call('DELETE', '/api/canned-responses/' + encodeURIComponent(item.id)).then(function () {
+          say('Canned response "' + item.title + '" deleted.');
+          loadCanned();
+        }).catch(function (error) { say('Not deleted: ' + error.message); });
+      });
+      row.appendChild(remove);
+      target.appendChild(row);
+    });
+    if (!list.length) { target.appendChild(el('li', 'empty', 'None yet.')); }
+  }
+
+  if ($('canned-form')) {
+    $('canned-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      var title = $('canned-title').value.trim();
+      call('POST', '/api/canned-responses', { title: title, text: $('canned-text').value }).then(function () {
+        $('canned-form').reset();
+        say('Canned response "' + title + '" added.');
+        loadCanned();
+      }).catch(function (error) { say('Not added: ' + error.message); });
+    });
+  }
+
+  // Keyboard: "n" opens the next request in the list, "r" goes to the reply box (not while typing).
+  document.addEventListener('keydown', function (event) {
+    var target = event.target;
+    if (event.ctrlKey || event.metaKey || event.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)
+      || target.isContentEditable) {
+      return;
+    }
+    if (event.key === 'n') {
+      var links = Array.prototype.slice.call(document.querySelectorAll('#requests a[data-id]'));
+      if (!links.length) { return; }
+      var current = links.findIndex(function (link) { return link.dataset.id === openId; });
+      event.preventDefault();
+      open(links[(current + 1) % links.length].dataset.id, true);
+    } else if (event.key === 'r' && !$('reply-form').hidden && !$('request-body').hidden) {
+      event.preventDefault();
+      $('reply').focus();
     }
   });
 
@@ -495,6 +611,7 @@
   }, 15000);
 
   loadList();
+  loadCanned();
   if (supervisor) { loadQueue(); }
   var requested = new URLSearchParams(window.location.search).get('request');
   if (requested) { open(requested, false); }

@@ -3,6 +3,7 @@ package dev.nohold.core.web;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import dev.nohold.core.channel.DeliveryException;
 import dev.nohold.core.channel.InboundMessage;
 import dev.nohold.core.channel.Intake;
@@ -11,6 +12,7 @@ import dev.nohold.core.testing.Fixtures;
 import dev.nohold.core.testing.RecordingChannel;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,7 @@ import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -57,7 +60,9 @@ class AgentAnswersInTheBrowserTest {
 
     @AfterAll
     static void stopBrowser() {
-        browser.close();
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     @BeforeEach
@@ -76,13 +81,16 @@ class AgentAnswersInTheBrowserTest {
     }
 
     @Test
-    void workArrivesWithoutReloadingAndTheAnswerIsShownDelivered() {
+    void workArrivesWithoutReloadingAndACannedAnswerIsShownDelivered() {
         page = browser.window(base, 1280, 860);
         RealBrowser.logIn(page, "alice", Fixtures.PASSWORD);
         RealBrowser.assertAccessible(page);
         goAvailable();
         page.evaluate("() => window.loadedOnce = true");
 
+        as("admin").contentType(ContentType.JSON)
+                .body(Map.of("title", "Shipping", "text", "Your request {reference} ships tomorrow. {agent}"))
+                .post("/api/canned-responses").then().statusCode(201);
         IntakeReceipt receipt = intake.submit(InboundMessage.text(RecordingChannel.ID, "+15550100", "My order #123 is late"));
 
         Locator requests = requestList();
@@ -97,13 +105,20 @@ class AgentAnswersInTheBrowserTest {
         assertThat(page.locator("#request-channel")).hasText(RecordingChannel.ID);
         assertThat(page.locator("#request-customer")).hasText("+15550100");
         assertThat(page.locator("#timeline")).containsText("Assigned");
-        page.getByLabel("Reply").fill("It ships tomorrow.");
+        // "/" in the empty reply box goes to the canned responses; the chosen one is filled in for this request.
+        page.getByLabel("Reply").focus();
+        page.keyboard().press("/");
+        assertThat(page.getByLabel("Canned response")).isFocused();
+        page.getByLabel("Canned response").selectOption(new SelectOption().setLabel("Shipping"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Insert")).click();
+        String answer = "Your request " + receipt.reference() + " ships tomorrow. Agent alice";
+        assertThat(page.getByLabel("Reply")).hasValue(answer);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply")).click();
 
         assertThat(page.locator("#deliveries")).containsText("Delivered");
-        assertThat(page.locator("#conversation")).containsText("It ships tomorrow.");
+        assertThat(page.locator("#conversation")).containsText(answer);
         assertThat(page.getByLabel("Reply")).isHidden();
-        assertEquals("It ships tomorrow.", channel.delivered().get(0).text());
+        assertEquals(answer, channel.delivered().get(0).text());
         assertThat(page).hasTitle("Inbox · Nohold");
         RealBrowser.assertAccessible(page);
         RealBrowser.screenshot(page, "inbox-agent");
@@ -134,17 +149,20 @@ class AgentAnswersInTheBrowserTest {
     }
 
     @Test
-    void aFailedDeliveryShowsItsReasonInWords() {
+    void aFailedDeliveryShowsItsReasonInWordsAndEverythingWorksByKeyboard() {
         channel.failNext(DeliveryException.permanentFailure("21211: invalid phone number"));
         page = browser.window(base, 1280, 860);
         RealBrowser.logIn(page, "alice", Fixtures.PASSWORD);
         goAvailable();
         intake.submit(InboundMessage.text(RecordingChannel.ID, "+15550102", "Where is my refund?"));
 
-        requestList().getByRole(AriaRole.LINK).first().click();
-        // Keyboard only: the reply box, then Ctrl+Enter sends.
-        assertThat(page.getByLabel("Reply")).isVisible();
-        page.getByLabel("Reply").focus();
+        assertThat(requestList().getByRole(AriaRole.LINK)).hasCount(1);
+        // Keyboard only: "n" opens the next request, "r" goes to the reply box, Ctrl+Enter sends.
+        page.evaluate("() => document.activeElement.blur()");
+        page.keyboard().press("n");
+        assertThat(page.locator("#request-text")).hasText("Where is my refund?");
+        page.keyboard().press("r");
+        assertThat(page.getByLabel("Reply")).isFocused();
         page.keyboard().type("It went out on Monday.");
         page.keyboard().press("Control+Enter");
 

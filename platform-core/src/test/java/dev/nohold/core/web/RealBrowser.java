@@ -25,12 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Debian's headless Chromium driven by Playwright, one per test class (starting it is the slow part); each test
  * gets a fresh context, so cookies never leak between tests. The executable is {@code /usr/bin/chromium} unless
- * the system property {@code nohold.chromium} names another.
+ * the system property {@code browser-tests.chromium} names another.
  */
 final class RealBrowser implements AutoCloseable {
 
-    /** Where the README's screenshots come from: {@code -Dnohold.screenshots=../docs/screenshots} refreshes them. */
-    private static final String SCREENSHOTS = System.getProperty("nohold.screenshots", "target/screenshots");
+    /** Where the README's screenshots come from: {@code -Dbrowser-tests.screenshots=../docs/screenshots} refreshes them. */
+    private static final String SCREENSHOTS = System.getProperty("browser-tests.screenshots", "target/screenshots");
     private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
 
     private final Playwright playwright;
@@ -39,7 +39,7 @@ final class RealBrowser implements AutoCloseable {
     RealBrowser() {
         playwright = Playwright.create();
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getProperty("nohold.chromium", "/usr/bin/chromium")))
+                .setExecutablePath(Paths.get(System.getProperty("browser-tests.chromium", "/usr/bin/chromium")))
                 .setHeadless(true)
                 // The recording must play without a click, and a container has no sound card.
                 .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu",

@@ -45,7 +45,9 @@ class SupervisorWatchesTheQueueInTheBrowserTest {
 
     @AfterAll
     static void stopBrowser() {
-        browser.close();
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     @BeforeEach
@@ -93,5 +95,22 @@ class SupervisorWatchesTheQueueInTheBrowserTest {
 
         RealBrowser.assertAccessible(page);
         RealBrowser.screenshot(page, "queue-supervisor");
+    }
+
+    @Test
+    void aSupervisorWritesAndRemovesCannedResponses() {
+        page = browser.window(base, 1400, 900);
+        RealBrowser.logIn(page, "sam", Fixtures.PASSWORD);
+        Locator section = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Canned responses"));
+        section.getByLabel("Title").fill("Refund");
+        section.getByLabel("Text").fill("Your refund for {reference} is on its way.");
+        section.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add canned response")).click();
+
+        assertThat(section.getByRole(AriaRole.LIST)).containsText("Your refund for {reference} is on its way.");
+        assertThat(page.getByLabel("Canned response").locator("option")).hasText(new String[]{"Choose…", "Refund"});
+        RealBrowser.assertAccessible(page);
+
+        section.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete Refund")).click();
+        assertThat(section.getByRole(AriaRole.LIST)).hasText("None yet.");
     }
 }
