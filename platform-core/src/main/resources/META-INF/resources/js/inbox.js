@@ -556,10 +556,55 @@
     });
   }
 
+  // ---- agents (supervisors see who is there and who holds what; admins add accounts) ---------------------------
+  function renderAgents(list) {
+    var rows = $('agents-rows');
+    rows.replaceChildren();
+    list.forEach(function (agent) {
+      var row = el('tr');
+      var name = el('td');
+      name.appendChild(el('strong', null, agent.displayName || agent.username));
+      name.appendChild(document.createTextNode(' (' + agent.username + ')'));
+      row.appendChild(name);
+      row.appendChild(el('td', null, agent.roles.join(', ')));
+      row.appendChild(el('td', null, words(PRESENCE_WORDS, agent.presence)));
+      row.appendChild(el('td', null, agent.openRequests + ' of ' + agent.capacity));
+      row.dataset.username = agent.username;
+      rows.appendChild(row);
+    });
+  }
+
+  function loadAgents() {
+    if (!$('agents-rows')) { return Promise.resolve(); }
+    return call('GET', '/api/agents').then(renderAgents).catch(function (error) {
+      say('The agents could not be loaded: ' + error.message);
+    });
+  }
+
+  if ($('agent-form')) {
+    $('agent-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      var account = {
+        username: $('agent-username').value.trim(),
+        password: $('agent-password').value,
+        displayName: $('agent-name').value.trim() || undefined,
+        roles: [$('agent-role').value],
+        capacity: Number($('agent-capacity').value) || 1
+      };
+      if ($('agent-phone').value.trim()) { account.phone = $('agent-phone').value.trim(); }
+      call('POST', '/api/admin/agents', account).then(function (created) {
+        $('agent-form').reset();
+        say('Agent ' + created.username + ' created.');
+        loadAgents();
+      }).catch(function (error) { say('The agent was not created: ' + error.message); });
+    });
+  }
+
   // ---- live events -----------------------------------------------------------------------------------------
   var refreshList = debounce(loadList, 150);
   var refreshOpen = debounce(function () { loadOpen(false); }, 150);
   var refreshQueue = debounce(loadQueue, 300);
+  var refreshAgents = debounce(loadAgents, 300);
   var queueEventsSeen = false;
 
   function follow() {
@@ -569,7 +614,7 @@
       if (event.type === 'RESYNC') {
         loadList();
         loadOpen(false);
-        if (supervisor) { loadQueue(); }
+        if (supervisor) { loadQueue(); loadAgents(); }
         return;
       }
       if (event.requestId) {
@@ -578,6 +623,7 @@
       }
       // Until the server sends queue figures of its own, a supervisor's figures are fetched after each change.
       if (supervisor && !queueEventsSeen) { refreshQueue(); }
+      if (supervisor) { refreshAgents(); }
     };
     source.addEventListener('queue', function (message) {
       queueEventsSeen = true;
@@ -612,7 +658,7 @@
 
   loadList();
   loadCanned();
-  if (supervisor) { loadQueue(); }
+  if (supervisor) { loadQueue(); loadAgents(); }
   var requested = new URLSearchParams(window.location.search).get('request');
   if (requested) { open(requested, false); }
   follow();

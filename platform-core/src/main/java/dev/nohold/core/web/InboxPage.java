@@ -27,7 +27,7 @@ public class InboxPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance inbox(Agent agent, String roles, String presence, String csrfToken,
-                                               boolean supervisor);
+                                               boolean supervisor, boolean admin);
     }
 
     private final SecurityIdentity identity;
@@ -48,6 +48,6 @@ public class InboxPage {
         String csrfToken = SessionCsrfCheck.sessionCsrfToken(identity);
         boolean supervisor = agent.hasRole(Role.SUPERVISOR) || agent.hasRole(Role.ADMIN);
         return Pages.page(200, Templates.inbox(agent, String.join(", ", agent.roleNames()),
-                agent.presence.name(), csrfToken == null ? "" : csrfToken, supervisor)).build();
+                agent.presence.name(), csrfToken == null ? "" : csrfToken, supervisor, agent.hasRole(Role.ADMIN))).build();
     }
 }

@@ -5,6 +5,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.nohold.core.channel.InboundMessage;
 import dev.nohold.core.channel.Intake;
+import dev.nohold.core.testing.EmbeddedPostgresResource;
 import dev.nohold.core.testing.Fixtures;
 import dev.nohold.core.testing.RecordingChannel;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -89,12 +90,44 @@ class SupervisorWatchesTheQueueInTheBrowserTest {
         assertThat(queue).containsText("Assigned 1");
         assertThat(queue).containsText("Available 1");
         assertThat(chart).hasAttribute("data-values", "0,0,2,1,0,0,0,0");
+        Locator alice = page.locator("#agents-rows tr[data-username=alice]");
+        assertThat(alice).containsText("Available");
+        assertThat(alice).containsText("1 of 1");
         assertThat(page.locator("body")).hasAttribute("data-ready", "true");
         org.junit.jupiter.api.Assertions.assertEquals(true, page.evaluate("() => window.loadedOnce"),
                 "the figures changed without a reload");
 
         RealBrowser.assertAccessible(page);
         RealBrowser.screenshot(page, "queue-supervisor");
+    }
+
+    @Test
+    void anAdminCreatesAnAgentWhoCanThenLogIn() {
+        page = browser.window(base, 1400, 900);
+        RealBrowser.logIn(page, "admin", EmbeddedPostgresResource.ADMIN_PASSWORD);
+        Locator agents = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Agents"));
+        agents.getByLabel("New username").fill("carol");
+        agents.getByLabel("Display name").fill("Carol <i>Smith</i>");
+        agents.getByLabel("New password").fill("carols-password");
+        agents.getByLabel("Role").selectOption("supervisor");
+        agents.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create agent")).click();
+
+        Locator carol = page.locator("#agents-rows tr[data-username=carol]");
+        assertThat(carol).containsText("Carol <i>Smith</i> (carol)");
+        assertThat(carol).containsText("supervisor");
+        assertThat(carol).containsText("Offline");
+        RealBrowser.assertAccessible(page);
+        RealBrowser.screenshot(page, "admin-agents");
+
+        Page hers = browser.window(base, 1280, 800);
+        try {
+            RealBrowser.logIn(hers, "carol", "carols-password");
+            assertThat(hers.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Queue").setExact(true)))
+                    .isVisible();
+            assertThat(hers.locator("#agent-form")).hasCount(0);
+        } finally {
+            hers.context().close();
+        }
     }
 
     @Test
