@@ -5,6 +5,7 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -85,6 +86,17 @@ final class RealBrowser implements AutoCloseable {
             Files.createDirectories(directory);
             page.evaluate("() => window.scrollTo(0, 0)");
             page.screenshot(new Page.ScreenshotOptions().setPath(directory.resolve(name + ".png")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Saves what one part of the page shows, for the README. */
+    static void screenshot(Locator part, String name) {
+        try {
+            Path directory = Paths.get(SCREENSHOTS);
+            Files.createDirectories(directory);
+            part.screenshot(new Locator.ScreenshotOptions().setPath(directory.resolve(name + ".png")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

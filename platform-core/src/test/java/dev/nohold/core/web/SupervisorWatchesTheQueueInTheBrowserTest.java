@@ -117,7 +117,7 @@ class SupervisorWatchesTheQueueInTheBrowserTest {
         assertThat(carol).containsText("supervisor");
         assertThat(carol).containsText("Offline");
         RealBrowser.assertAccessible(page);
-        RealBrowser.screenshot(page, "admin-agents");
+        RealBrowser.screenshot(agents, "admin-agents");
 
         Page hers = browser.window(base, 1280, 800);
         try {
