@@ -30,7 +30,9 @@
     if (method !== 'GET') {
       options.headers['X-CSRF-Token'] = csrf;
     }
-    if (json !== undefined) {
+    if (json instanceof FormData) {
+      options.body = json; // the browser sets the multipart boundary
+    } else if (json !== undefined) {
       options.headers['Content-Type'] = 'application/json';
       options.body = JSON.stringify(json);
     }
@@ -196,6 +198,7 @@
 
   // ---- the open request ------------------------------------------------------------------------------------
   function open(id, remember) {
+    if (openId !== id && voice) { discardVoice(); }
     openId = id;
     if (remember) {
       history.pushState({ request: id }, '', '/inbox?request=' + encodeURIComponent(id));
@@ -377,6 +380,80 @@
       say('Your reply was not sent: ' + error.message);
     }).then(function () {
       button.disabled = false;
+    });
+  });
+
+  // ---- voice replies: recorded in the browser, heard back, then sent (with the reply's text, if any) ---------
+  var recorder = null;
+  var voice = null;
+
+  function showVoice(state) {
+    $('record').hidden = state !== 'idle';
+    $('stop-recording').hidden = state !== 'recording';
+    $('voice-preview').hidden = state !== 'recorded';
+    $('send-voice').hidden = state !== 'recorded';
+    $('discard-voice').hidden = state !== 'recorded';
+  }
+
+  function discardVoice() {
+    if ($('voice-preview').src) { URL.revokeObjectURL($('voice-preview').src); }
+    $('voice-preview').removeAttribute('src');
+    voice = null;
+    showVoice('idle');
+  }
+
+  $('record').addEventListener('click', function () {
+    if (!navigator.mediaDevices || !window.MediaRecorder) {
+      say('This browser cannot record: write your reply instead.');
+      return;
+    }
+    navigator.mediaDevices.getUserMedia({ audio: true }).then(function (stream) {
+      var chunks = [];
+      recorder = new MediaRecorder(stream);
+      recorder.addEventListener('dataavailable', function (event) { chunks.push(event.data); });
+      recorder.addEventListener('stop', function () {
+        stream.getTracks().forEach(function (track) { track.stop(); });
+        voice = new Blob(chunks, { type: recorder.mimeType || 'audio/webm' });
+        $('voice-preview').src = URL.createObjectURL(voice);
+        showVoice('recorded');
+        say('Voice reply recorded: listen to it, then send or discard it.');
+        $('send-voice').focus();
+      });
+      recorder.start();
+      showVoice('recording');
+      say('Recording your voice reply.');
+      $('stop-recording').focus();
+    }).catch(function (error) {
+      say('The microphone could not be used: ' + error.message);
+    });
+  });
+
+  $('stop-recording').addEventListener('click', function () {
+    if (recorder && recorder.state === 'recording') { recorder.stop(); }
+  });
+
+  $('discard-voice').addEventListener('click', function () {
+    discardVoice();
+    say('Voice reply discarded.');
+    $('record').focus();
+  });
+
+  $('send-voice').addEventListener('click', function () {
+    if (!voice || !openId) { return; }
+    var form = new FormData();
+    form.append('audio', voice, 'voice-reply.' + (voice.type.indexOf('ogg') >= 0 ? 'ogg' : 'webm'));
+    if ($('reply').value.trim()) { form.append('text', $('reply').value.trim()); }
+    $('send-voice').disabled = true;
+    call('POST', '/api/requests/' + encodeURIComponent(openId) + '/reply', form).then(function (request) {
+      $('reply').value = '';
+      discardVoice();
+      say('Voice reply sent to ' + request.reference + '.');
+      renderRequest(request);
+      loadList();
+    }).catch(function (error) {
+      say('Your voice reply was not sent: ' + error.message);
+    }).then(function () {
+      $('send-voice').disabled = false;
     });
   });
 

@@ -149,6 +149,34 @@ class AgentAnswersInTheBrowserTest {
     }
 
     @Test
+    void aVoiceReplyRecordedInTheBrowserIsHeardBackSentAndDelivered() {
+        page = browser.window(base, 1280, 860);
+        RealBrowser.logIn(page, "alice", Fixtures.PASSWORD);
+        goAvailable();
+        UUID id = intake.submit(InboundMessage.text(RecordingChannel.ID, "+15550105", "Can you call me?")).id();
+        requestList().getByRole(AriaRole.LINK).first().click();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record voice reply")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Recording your voice reply.");
+        page.waitForTimeout(800); // the length of the voice reply: what is being tested takes this long
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop recording")).click();
+        assertThat(page.locator("#voice-preview")).isVisible();
+        page.getByLabel("Reply").fill("As promised, a voice note.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send voice reply")).click();
+
+        assertThat(page.locator("#deliveries")).containsText("Delivered");
+        assertThat(page.locator("#conversation li.out audio")).hasCount(1);
+        as("alice").get("/api/requests/" + id).then()
+                .body("replies[0].text", equalTo("As promised, a voice note."))
+                .body("replies[0].audioUrl", org.hamcrest.Matchers.notNullValue());
+        String audioUrl = as("alice").get("/api/requests/" + id).then().extract().path("replies[0].audioUrl");
+        as("alice").get(audioUrl).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.startsWith("audio/webm"),
+                        org.hamcrest.Matchers.startsWith("audio/ogg")));
+        assertEquals(1, channel.delivered().size());
+    }
+
+    @Test
     void aCustomersMarkupIsShownAsTextAndNeverRuns() {
         String hostile = "<script>window.injected = true</script><img src=x onerror=\"window.injected = true\"><b>bold</b>";
         page = browser.window(base, 1280, 860);

@@ -42,15 +42,18 @@ final class RealBrowser implements AutoCloseable {
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Paths.get(System.getProperty("browser-tests.chromium", "/usr/bin/chromium")))
                 .setHeadless(true)
-                // The recording must play without a click, and a container has no sound card.
+                // The recording must play without a click, a container has no sound card, and a voice reply is
+                // recorded from Chromium's fake microphone (a beep) without asking.
                 .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu",
-                        "--autoplay-policy=no-user-gesture-required", "--disable-audio-output")));
+                        "--autoplay-policy=no-user-gesture-required", "--disable-audio-output",
+                        "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream")));
     }
 
     /** A new browser window, as wide as a desktop's or a phone's. */
     Page window(URL base, int width, int height) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL(base.toString()).setViewportSize(width, height));
+                .setBaseURL(base.toString()).setViewportSize(width, height)
+                .setPermissions(List.of("microphone")));
         context.setDefaultTimeout(15_000);
         return context.newPage();
     }
