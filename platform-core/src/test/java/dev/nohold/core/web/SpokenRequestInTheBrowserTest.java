@@ -77,7 +77,7 @@ class SpokenRequestInTheBrowserTest {
                 .getByRole(AriaRole.LINK).first().click();
         assertThat(page.locator("#request-text")).hasText(ScriptedRecognizer.HEARD);
         assertThat(page.locator("#transcript-note")).hasText("Low confidence transcript (42 %): listen to the recording.");
-        assertThat(page.locator("#request audio")).isVisible();
+        assertThat(page.locator("#request-audio")).isVisible();
         Object duration = page.evaluate("""
                 () => new Promise((resolve, reject) => {
                   const audio = document.getElementById('request-audio');
