@@ -7,9 +7,12 @@ import java.net.URI;
 /** What every server-rendered page answers with: its security headers, and redirects between pages. */
 final class Pages {
 
-    /** Pages load nothing from elsewhere and run no inline script, and no other site may frame them. */
+    /**
+     * Pages load nothing from elsewhere and run no inline script, and no other site may frame them. A voice reply
+     * recorded in the inbox is played back from a blob: URL before it is sent.
+     */
     static final String CONTENT_SECURITY_POLICY =
-            "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+            "default-src 'self'; script-src 'self'; media-src 'self' blob:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
     private Pages() {
     }

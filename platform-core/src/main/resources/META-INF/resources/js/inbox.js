@@ -1,0 +1,743 @@
+// The inbox: fills the server-rendered frame from the API and keeps it current from /api/events.
+// Everything a customer or agent wrote is put into the page with textContent, never as HTML.
+(function () {
+  'use strict';
+
+  var body = document.body;
+  var me = body.dataset.username;
+  var supervisor = body.dataset.supervisor === 'true';
+  var csrf = document.querySelector('meta[name="csrf-token"]').content;
+  var baseTitle = document.title;
+
+  var STATUS_WORDS = {
+    RECEIVED: 'Received', TRANSCRIBING: 'Transcribing', QUEUED: 'Queued', ASSIGNED: 'Assigned',
+    ANSWERED: 'Answered', DELIVERED: 'Delivered', DELIVERY_FAILED: 'Delivery failed', CANCELLED: 'Cancelled'
+  };
+  var DELIVERY_WORDS = { PENDING: 'Sending', SENT: 'Sent', DELIVERED: 'Delivered', FAILED: 'Failed' };
+  var PRESENCE_WORDS = { AVAILABLE: 'Available', AWAY: 'Away', OFFLINE: 'Offline' };
+  // Below this, speech recognition was unsure of the words: the agent should listen.
+  var LOW_CONFIDENCE = 0.6;
+
+  var $ = function (id) { return document.getElementById(id); };
+  var openId = null;
+  var openRequest = null;
+  var known = null; // ids in the list, to tell new work from old
+  var lastList = [];
+
+  // ---- calls -----------------------------------------------------------------------------------------------
+  function call(method, url, json) {
+    var options = { method: method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+    if (method !== 'GET') {
+      options.headers['X-CSRF-Token'] = csrf;
+    }
+    if (json instanceof FormData) {
+      options.body = json; // the browser sets the multipart boundary
+    } else if (json !== undefined) {
+      options.headers['Content-Type'] = 'application/json';
+      options.body = JSON.stringify(json);
+    }
+    return fetch(url, options).then(function (response) {
+      if (response.status === 401) {
+        // The session ended (logged out elsewhere, or expired): back to the login page.
+        window.location.assign('/login');
+        throw new Error('Your session has ended.');
+      }
+      return response.text().then(function (text) {
+        var data = text ? JSON.parse(text) : null;
+        if (!response.ok) {
+          var error = new Error(data && data.error ? data.error : 'The platform answered ' + response.status);
+          error.status = response.status;
+          throw error;
+        }
+        return data;
+      });
+    });
+  }
+
+  function say(message) {
+    $('status').textContent = message;
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------------------
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+
+  function words(map, value) {
+    return map[value] || (value ? value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ') : '');
+  }
+
+  function duration(seconds) {
+    seconds = Math.max(0, Math.round(seconds));
+    if (seconds < 60) { return seconds + ' s'; }
+    var minutes = Math.floor(seconds / 60);
+    if (minutes < 60) { return minutes + ' min ' + (seconds % 60) + ' s'; }
+    var hours = Math.floor(minutes / 60);
+    return hours + ' h ' + (minutes % 60) + ' min';
+  }
+
+  function since(iso) {
+    return duration((Date.now() - Date.parse(iso)) / 1000);
+  }
+
+  function clock(iso) {
+    var date = new Date(iso);
+    return date.toLocaleString([], { dateStyle: 'short', timeStyle: 'medium' });
+  }
+
+  function timeElement(iso) {
+    var node = el('time', null, clock(iso));
+    node.dateTime = iso;
+    return node;
+  }
+
+  function debounce(fn, ms) {
+    var timer = null;
+    return function () {
+      clearTimeout(timer);
+      timer = setTimeout(fn, ms);
+    };
+  }
+
+  // ---- sound -----------------------------------------------------------------------------------------------
+  var muted = localStorage.getItem('nohold.muted') === 'true';
+  var audioContext = null;
+
+  function showSound() {
+    $('sound').setAttribute('aria-pressed', String(muted));
+  }
+
+  $('sound').addEventListener('click', function () {
+    muted = !muted;
+    localStorage.setItem('nohold.muted', String(muted));
+    showSound();
+  });
+  showSound();
+
+  // A short two-tone chime, made here so no sound file is needed; browsers allow it once the agent has
+  // interacted with the page.
+  function chime() {
+    if (muted) { return; }
+    try {
+      audioContext = audioContext || new (window.AudioContext || window.webkitAudioContext)();
+      [660, 880].forEach(function (frequency, i) {
+        var oscillator = audioContext.createOscillator();
+        var gain = audioContext.createGain();
+        var start = audioContext.currentTime + i * 0.15;
+        oscillator.frequency.value = frequency;
+        gain.gain.setValueAtTime(0.15, start);
+        gain.gain.exponentialRampToValueAtTime(0.001, start + 0.14);
+        oscillator.connect(gain).connect(audioContext.destination);
+        oscillator.start(start);
+        oscillator.stop(start + 0.15);
+      });
+    } catch (e) {
+      // No audio output: the title and the list still tell the agent.
+    }
+  }
+
+  // ---- presence --------------------------------------------------------------------------------------------
+  $('presence').addEventListener('change', function (event) {
+    var status = event.target.value;
+    call('PUT', '/api/me/presence', { status: status }).then(function (profile) {
+      say('You are ' + words(PRESENCE_WORDS, profile.presence) + '.');
+    }).catch(function (error) {
+      say('Your presence was not changed: ' + error.message);
+    });
+  });
+
+  // ---- the requests list -----------------------------------------------------------------------------------
+  function renderList(requests) {
+    lastList = requests;
+    var list = $('requests');
+    list.replaceChildren();
+    var fresh = false;
+    var ids = {};
+    requests.forEach(function (request) {
+      ids[request.id] = true;
+      if (known && !known[request.id]) { fresh = true; }
+      var item = el('li');
+      var link = el('a', 'item');
+      link.href = '/inbox?request=' + encodeURIComponent(request.id);
+      link.dataset.id = request.id;
+      if (request.id === openId) { link.setAttribute('aria-current', 'true'); }
+      var top = el('span', 'line');
+      top.appendChild(el('strong', null, request.reference));
+      top.appendChild(el('span', 'channel', request.channel));
+      top.appendChild(el('span', 'waiting', 'waiting ' + since(request.createdAt)));
+      link.appendChild(top);
+      link.appendChild(el('span', 'snippet', request.text || (request.audioUrl ? 'Recording' : '')));
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    known = ids;
+    $('no-requests').hidden = requests.length > 0;
+    $('request-count').textContent = String(requests.length);
+    document.title = requests.length > 0 ? '(' + requests.length + ') ' + baseTitle : baseTitle;
+    if (fresh) {
+      chime();
+      say('A new request has arrived.');
+    }
+  }
+
+  function loadList() {
+    return call('GET', '/api/me/requests').then(renderList).catch(function (error) {
+      say('Your requests could not be loaded: ' + error.message);
+    });
+  }
+
+  $('requests').addEventListener('click', function (event) {
+    var link = event.target.closest('a[data-id]');
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+    event.preventDefault();
+    open(link.dataset.id, true);
+  });
+
+  // ---- the open request ------------------------------------------------------------------------------------
+  function open(id, remember) {
+    if (openId !== id && voice) { discardVoice(); }
+    openId = id;
+    if (remember) {
+      history.pushState({ request: id }, '', '/inbox?request=' + encodeURIComponent(id));
+    }
+    document.querySelectorAll('#requests a[data-id]').forEach(function (link) {
+      if (link.dataset.id === id) { link.setAttribute('aria-current', 'true'); } else { link.removeAttribute('aria-current'); }
+    });
+    loadCanned();
+    return loadOpen(true);
+  }
+
+  function loadOpen(focus) {
+    if (!openId) { return Promise.resolve(); }
+    var id = openId;
+    return call('GET', '/api/requests/' + encodeURIComponent(id)).then(function (request) {
+      if (id !== openId) { return; }
+      renderRequest(request);
+      if (focus) { $('request').focus(); }
+    }).catch(function (error) {
+      if (id !== openId) { return; }
+      openRequest = null;
+      $('request-body').hidden = true;
+      $('request-empty').hidden = true;
+      $('request-heading').textContent = 'Request';
+      $('request-error').hidden = false;
+      $('request-error').textContent = error.status === 403 || error.status === 404
+        ? 'You cannot open this request: ' + error.message
+        : 'The request could not be loaded: ' + error.message;
+    });
+  }
+
+  function renderRequest(request) {
+    var audioChanged = !openRequest || openRequest.id !== request.id || openRequest.audioUrl !== request.audioUrl;
+    openRequest = request;
+    $('request-error').hidden = true;
+    $('request-empty').hidden = true;
+    $('request-body').hidden = false;
+    $('request-heading').textContent = 'Request ' + request.reference;
+    $('request-status').textContent = words(STATUS_WORDS, request.status);
+    $('request-channel').textContent = request.channel;
+    $('request-customer').textContent = request.from;
+    showWaiting();
+    $('request-text').textContent = request.text || (request.audioUrl ? '(no transcript)' : '');
+
+    var recording = $('recording');
+    recording.hidden = !request.audioUrl;
+    if (request.audioUrl && audioChanged) {
+      $('request-audio').src = request.audioUrl;
+    }
+    var note = '';
+    if (request.audioUrl && request.transcriptConfidence !== null && request.transcriptConfidence !== undefined) {
+      var percent = Math.round(request.transcriptConfidence * 100);
+      note = request.transcriptConfidence < LOW_CONFIDENCE
+        ? 'Low confidence transcript (' + percent + ' %): listen to the recording.'
+        : 'Transcript confidence ' + percent + ' %.';
+    }
+    $('transcript-note').textContent = note;
+    $('transcript-note').classList.toggle('warning', note.indexOf('Low') === 0);
+
+    renderConversation(request.messages || []);
+    renderDeliveries(request.deliveries || []);
+    renderHistory(request);
+    renderTimeline(request.events || []);
+
+    var mine = request.assignedTo === me && request.status === 'ASSIGNED';
+    $('reply-form').hidden = !mine;
+  }
+
+  function showWaiting() {
+    if (!openRequest) { return; }
+    var answered = (openRequest.replies || [])[0];
+    $('request-waiting').textContent = answered
+      ? 'answered after ' + duration((Date.parse(answered.at) - Date.parse(openRequest.createdAt)) / 1000)
+      : since(openRequest.createdAt) + ' (since ' + clock(openRequest.createdAt) + ')';
+  }
+
+  function renderConversation(messages) {
+    var list = $('conversation');
+    list.replaceChildren();
+    messages.forEach(function (message) {
+      var outgoing = String(message.direction).toLowerCase() === 'out';
+      var item = el('li', outgoing ? 'out' : 'in');
+      var meta = el('p', 'meta');
+      meta.appendChild(document.createTextNode((outgoing ? (message.by || 'Agent') : 'Customer') + ' · '
+        + message.channel + ' · '));
+      meta.appendChild(timeElement(message.at));
+      item.appendChild(meta);
+      if (message.text) { item.appendChild(el('p', 'text', message.text)); }
+      if (message.audioUrl && outgoing) {
+        var audio = el('audio');
+        audio.controls = true;
+        audio.preload = 'none';
+        audio.src = message.audioUrl;
+        item.appendChild(audio);
+      }
+      list.appendChild(item);
+    });
+  }
+
+  function renderDeliveries(deliveries) {
+    var list = $('deliveries');
+    list.replaceChildren();
+    deliveries.forEach(function (delivery) {
+      var status = words(DELIVERY_WORDS, delivery.status);
+      var item = el('li', 'delivery ' + String(delivery.status).toLowerCase());
+      item.appendChild(el('strong', 'delivery-status', status));
+      item.appendChild(el('span', 'detail', ' via ' + delivery.channel));
+      if (delivery.status === 'FAILED' && delivery.error) {
+        item.appendChild(el('span', 'reason', ': ' + delivery.error));
+      }
+      var more = '';
+      if (delivery.attempts > 1) {
+        more += ', retried ' + (delivery.attempts - 1) + (delivery.attempts === 2 ? ' time' : ' times');
+      }
+      if (delivery.status !== 'FAILED' && delivery.error) {
+        more += ' (last error: ' + delivery.error + ')';
+      }
+      if (more) { item.appendChild(el('span', 'detail', more)); }
+      list.appendChild(item);
+    });
+    $('no-deliveries').hidden = deliveries.length > 0;
+  }
+
+  function renderHistory(request) {
+    var list = $('history');
+    list.replaceChildren();
+    (request.customerRequests || []).filter(function (other) { return other.id !== request.id; })
+      .forEach(function (other) {
+        var item = el('li');
+        var link = el('a', null, other.reference);
+        link.href = '/inbox?request=' + encodeURIComponent(other.id);
+        link.dataset.id = other.id;
+        item.appendChild(link);
+        item.appendChild(document.createTextNode(' · ' + other.channel + ' · ' + words(STATUS_WORDS, other.status) + ' · '));
+        item.appendChild(timeElement(other.createdAt));
+        list.appendChild(item);
+      });
+    if (!list.children.length) {
+      list.appendChild(el('li', 'empty', 'None.'));
+    }
+  }
+
+  $('history').addEventListener('click', function (event) {
+    var link = event.target.closest('a[data-id]');
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+    event.preventDefault();
+    open(link.dataset.id, true);
+  });
+
+  function renderTimeline(events) {
+    var list = $('timeline');
+    list.replaceChildren();
+    events.forEach(function (event) {
+      var item = el('li');
+      item.appendChild(timeElement(event.at));
+      item.appendChild(el('span', 'type', ' ' + words(STATUS_WORDS, event.type)));
+      if (event.detail) { item.appendChild(el('span', 'detail', ': ' + event.detail)); }
+      list.appendChild(item);
+    });
+  }
+
+  // ---- replying --------------------------------------------------------------------------------------------
+  $('reply-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var text = $('reply').value.trim();
+    if (!text || !openId) {
+      say('Write a reply first.');
+      $('reply').focus();
+      return;
+    }
+    var button = $('reply-form').querySelector('button');
+    button.disabled = true;
+    call('POST', '/api/requests/' + encodeURIComponent(openId) + '/reply', { text: text }).then(function (request) {
+      $('reply').value = '';
+      say('Reply sent to ' + request.reference + '.');
+      renderRequest(request);
+      loadList();
+    }).catch(function (error) {
+      say('Your reply was not sent: ' + error.message);
+    }).then(function () {
+      button.disabled = false;
+    });
+  });
+
+  // ---- voice replies: recorded in the browser, heard back, then sent (with the reply's text, if any) ---------
+  var recorder = null;
+  var voice = null;
+
+  function showVoice(state) {
+    $('record').hidden = state !== 'idle';
+    $('stop-recording').hidden = state !== 'recording';
+    $('voice-preview').hidden = state !== 'recorded';
+    $('send-voice').hidden = state !== 'recorded';
+    $('discard-voice').hidden = state !== 'recorded';
+  }
+
+  function discardVoice() {
+    if ($('voice-preview').src) { URL.revokeObjectURL($('voice-preview').src); }
+    $('voice-preview').removeAttribute('src');
+    voice = null;
+    showVoice('idle');
+  }
+
+  $('record').addEventListener('click', function () {
+    if (!navigator.mediaDevices || !window.MediaRecorder) {
+      say('This browser cannot record: write your reply instead.');
+      return;
+    }
+    navigator.mediaDevices.getUserMedia({ audio: true }).then(function (stream) {
+      var chunks = [];
+      recorder = new MediaRecorder(stream);
+      recorder.addEventListener('dataavailable', function (event) { chunks.push(event.data); });
+      recorder.addEventListener('stop', function () {
+        stream.getTracks().forEach(function (track) { track.stop(); });
+        voice = new Blob(chunks, { type: recorder.mimeType || 'audio/webm' });
+        $('voice-preview').src = URL.createObjectURL(voice);
+        showVoice('recorded');
+        say('Voice reply recorded: listen to it, then send or discard it.');
+        $('send-voice').focus();
+      });
+      recorder.start();
+      showVoice('recording');
+      say('Recording your voice reply.');
+      $('stop-recording').focus();
+    }).catch(function (error) {
+      say('The microphone could not be used: ' + error.message);
+    });
+  });
+
+  $('stop-recording').addEventListener('click', function () {
+    if (recorder && recorder.state === 'recording') { recorder.stop(); }
+  });
+
+  $('discard-voice').addEventListener('click', function () {
+    discardVoice();
+    say('Voice reply discarded.');
+    $('record').focus();
+  });
+
+  $('send-voice').addEventListener('click', function () {
+    if (!voice || !openId) { return; }
+    var form = new FormData();
+    form.append('audio', voice, 'voice-reply.' + (voice.type.indexOf('ogg') >= 0 ? 'ogg' : 'webm'));
+    if ($('reply').value.trim()) { form.append('text', $('reply').value.trim()); }
+    $('send-voice').disabled = true;
+    call('POST', '/api/requests/' + encodeURIComponent(openId) + '/reply', form).then(function (request) {
+      $('reply').value = '';
+      discardVoice();
+      say('Voice reply sent to ' + request.reference + '.');
+      renderRequest(request);
+      loadList();
+    }).catch(function (error) {
+      say('Your voice reply was not sent: ' + error.message);
+    }).then(function () {
+      $('send-voice').disabled = false;
+    });
+  });
+
+  $('reply').addEventListener('keydown', function (event) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      $('reply-form').requestSubmit();
+    }
+  });
+
+  // ---- canned responses ------------------------------------------------------------------------------------
+  var canned = [];
+
+  function loadCanned() {
+    return call('GET', '/api/canned-responses').then(function (list) {
+      canned = list;
+      var select = $('canned');
+      var chosen = select.value;
+      select.replaceChildren(el('option', null, 'Choose…'));
+      select.firstChild.value = '';
+      list.forEach(function (item) {
+        var option = el('option', null, item.title);
+        option.value = item.id;
+        select.appendChild(option);
+      });
+      select.value = chosen;
+      if ($('canned-list')) { renderCannedList(list); }
+    }).catch(function (error) {
+      say('The canned responses could not be loaded: ' + error.message);
+    });
+  }
+
+  // Placeholders are filled in for the open request; an unknown one is left as it is, for the agent to see.
+  function fill(text) {
+    var values = {
+      reference: openRequest ? openRequest.reference : '',
+      customer: openRequest ? openRequest.from : '',
+      agent: body.dataset.displayName || me
+    };
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
+    });
+  }
+
+  $('canned-insert').addEventListener('click', function () {
+    var item = canned.filter(function (c) { return c.id === $('canned').value; })[0];
+    if (!item) {
+      say('Choose a canned response first.');
+      $('canned').focus();
+      return;
+    }
+    var reply = $('reply');
+    var text = fill(item.text);
+    var start = reply.selectionStart;
+    reply.value = reply.value.slice(0, start) + text + reply.value.slice(reply.selectionEnd);
+    reply.focus();
+    reply.setSelectionRange(start + text.length, start + text.length);
+    $('canned').value = '';
+  });
+
+  // "/" typed into an empty reply goes to the canned responses instead.
+  $('reply').addEventListener('keydown', function (event) {
+    if (event.key === '/' && $('reply').value === '' && canned.length) {
+      event.preventDefault();
+      $('canned').focus();
+    }
+  });
+
+  function renderCannedList(list) {
+    var target = $('canned-list');
+    target.replaceChildren();
+    list.forEach(function (item) {
+      var row = el('li');
+      var summary = el('div');
+      summary.appendChild(el('strong', null, item.title));
+      summary.appendChild(el('p', 'note', item.text));
+      row.appendChild(summary);
+      var remove = el('button', 'secondary', 'Delete');
+      remove.type = 'button';
+      remove.setAttribute('aria-label', 'Delete ' + item.title);
+      remove.addEventListener('click', function () {
+        call('DELETE', '/api/canned-responses/' + encodeURIComponent(item.id)).then(function () {
+          say('Canned response "' + item.title + '" deleted.');
+          loadCanned();
+        }).catch(function (error) { say('Not deleted: ' + error.message); });
+      });
+      row.appendChild(remove);
+      target.appendChild(row);
+    });
+    if (!list.length) { target.appendChild(el('li', 'empty', 'None yet.')); }
+  }
+
+  if ($('canned-form')) {
+    $('canned-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      var title = $('canned-title').value.trim();
+      call('POST', '/api/canned-responses', { title: title, text: $('canned-text').value }).then(function () {
+        $('canned-form').reset();
+        say('Canned response "' + title + '" added.');
+        loadCanned();
+      }).catch(function (error) { say('Not added: ' + error.message); });
+    });
+  }
+
+  // Keyboard: "n" opens the next request in the list, "r" goes to the reply box (not while typing).
+  document.addEventListener('keydown', function (event) {
+    var target = event.target;
+    if (event.ctrlKey || event.metaKey || event.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)
+      || target.isContentEditable) {
+      return;
+    }
+    if (event.key === 'n') {
+      var links = Array.prototype.slice.call(document.querySelectorAll('#requests a[data-id]'));
+      if (!links.length) { return; }
+      var current = links.findIndex(function (link) { return link.dataset.id === openId; });
+      event.preventDefault();
+      open(links[(current + 1) % links.length].dataset.id, true);
+    } else if (event.key === 'r' && !$('reply-form').hidden && !$('request-body').hidden) {
+      event.preventDefault();
+      $('reply').focus();
+    }
+  });
+
+  // ---- the supervisor's queue ------------------------------------------------------------------------------
+  var chart = null;
+  var STATUS_ORDER = ['RECEIVED', 'TRANSCRIBING', 'QUEUED', 'ASSIGNED', 'ANSWERED', 'DELIVERED', 'DELIVERY_FAILED',
+    'CANCELLED'];
+
+  function renderQueue(figures) {
+    var counts = figures.counts || {};
+    var statuses = STATUS_ORDER.filter(function (s) { return s in counts; })
+      .concat(Object.keys(counts).filter(function (s) { return STATUS_ORDER.indexOf(s) < 0; }));
+    var list = $('queue-counts');
+    list.replaceChildren();
+    statuses.forEach(function (status) {
+      var item = el('li');
+      item.dataset.status = status;
+      item.textContent = words(STATUS_WORDS, status) + ' ' + counts[status];
+      list.appendChild(item);
+    });
+    var waiting = (counts.QUEUED || 0) > 0 || figures.oldestWaitSeconds > 0;
+    $('oldest-wait').textContent = waiting ? duration(figures.oldestWaitSeconds || 0) : 'none';
+    var agents = $('queue-agents');
+    agents.replaceChildren();
+    Object.keys(figures.agents || {}).forEach(function (presence) {
+      var item = el('li', null, words(PRESENCE_WORDS, presence) + ' ' + figures.agents[presence]);
+      item.dataset.presence = presence;
+      agents.appendChild(item);
+    });
+    drawChart(statuses, statuses.map(function (s) { return counts[s]; }));
+  }
+
+  function drawChart(statuses, values) {
+    if (!window.Chart) { return; }
+    var labels = statuses.map(function (s) { return words(STATUS_WORDS, s); });
+    if (!chart) {
+      chart = new window.Chart($('queue-chart'), {
+        type: 'bar',
+        data: { labels: labels, datasets: [{ label: 'Requests', data: values, backgroundColor: '#1d4ed8' }] },
+        options: {
+          animation: false, responsive: true, maintainAspectRatio: false,
+          plugins: { legend: { display: false } },
+          scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }
+        }
+      });
+    } else {
+      chart.data.labels = labels;
+      chart.data.datasets[0].data = values;
+      chart.update();
+    }
+    $('queue-chart').dataset.values = values.join(',');
+  }
+
+  function loadQueue() {
+    return call('GET', '/api/queue').then(renderQueue).catch(function (error) {
+      say('The queue figures could not be loaded: ' + error.message);
+    });
+  }
+
+  // ---- agents (supervisors see who is there and who holds what; admins add accounts) ---------------------------
+  function renderAgents(list) {
+    var rows = $('agents-rows');
+    rows.replaceChildren();
+    list.forEach(function (agent) {
+      var row = el('tr');
+      var name = el('td');
+      name.appendChild(el('strong', null, agent.displayName || agent.username));
+      name.appendChild(document.createTextNode(' (' + agent.username + ')'));
+      row.appendChild(name);
+      row.appendChild(el('td', null, agent.roles.join(', ')));
+      row.appendChild(el('td', null, words(PRESENCE_WORDS, agent.presence)));
+      row.appendChild(el('td', null, agent.openRequests + ' of ' + agent.capacity));
+      row.dataset.username = agent.username;
+      rows.appendChild(row);
+    });
+  }
+
+  function loadAgents() {
+    if (!$('agents-rows')) { return Promise.resolve(); }
+    return call('GET', '/api/agents').then(renderAgents).catch(function (error) {
+      say('The agents could not be loaded: ' + error.message);
+    });
+  }
+
+  if ($('agent-form')) {
+    $('agent-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      var account = {
+        username: $('agent-username').value.trim(),
+        password: $('agent-password').value,
+        displayName: $('agent-name').value.trim() || undefined,
+        roles: [$('agent-role').value],
+        capacity: Number($('agent-capacity').value) || 1
+      };
+      if ($('agent-phone').value.trim()) { account.phone = $('agent-phone').value.trim(); }
+      call('POST', '/api/admin/agents', account).then(function (created) {
+        $('agent-form').reset();
+        say('Agent ' + created.username + ' created.');
+        loadAgents();
+      }).catch(function (error) { say('The agent was not created: ' + error.message); });
+    });
+  }
+
+  // ---- live events -----------------------------------------------------------------------------------------
+  var refreshList = debounce(loadList, 150);
+  var refreshOpen = debounce(function () { loadOpen(false); }, 150);
+  var refreshQueue = debounce(loadQueue, 300);
+  var refreshAgents = debounce(loadAgents, 300);
+  var queueEventsSeen = false;
+
+  function follow() {
+    var source = new EventSource('/api/events');
+    source.onmessage = function (message) {
+      var event = JSON.parse(message.data);
+      if (event.type === 'RESYNC') {
+        loadList();
+        loadOpen(false);
+        if (supervisor) { loadQueue(); loadAgents(); }
+        return;
+      }
+      if (event.requestId) {
+        refreshList();
+        if (event.requestId === openId) { refreshOpen(); }
+      }
+      // Until the server sends queue figures of its own, a supervisor's figures are fetched after each change.
+      if (supervisor && !queueEventsSeen) { refreshQueue(); }
+      if (supervisor) { refreshAgents(); }
+    };
+    source.addEventListener('queue', function (message) {
+      queueEventsSeen = true;
+      if (supervisor) { renderQueue(JSON.parse(message.data)); }
+    });
+    source.onerror = function () {
+      // EventSource reconnects by itself (resuming with Last-Event-ID); a refused stream means the session ended.
+      if (source.readyState === EventSource.CLOSED) {
+        call('GET', '/api/me').then(function () {
+          setTimeout(follow, 3000);
+        }).catch(function () { /* call() went to the login page */ });
+      }
+    };
+  }
+
+  // ---- start -----------------------------------------------------------------------------------------------
+  window.addEventListener('popstate', function () {
+    var id = new URLSearchParams(window.location.search).get('request');
+    if (id) { open(id, false); }
+  });
+
+  // Waiting times grow while the page is open.
+  setInterval(function () {
+    showWaiting();
+    document.querySelectorAll('#requests a[data-id]').forEach(function (link) {
+      // The list is drawn again on every change; between changes only the waiting time moves.
+      var waiting = link.querySelector('.waiting');
+      var request = lastList.filter(function (r) { return r.id === link.dataset.id; })[0];
+      if (waiting && request) { waiting.textContent = 'waiting ' + since(request.createdAt); }
+    });
+  }, 15000);
+
+  loadList();
+  loadCanned();
+  if (supervisor) { loadQueue(); loadAgents(); }
+  var requested = new URLSearchParams(window.location.search).get('request');
+  if (requested) { open(requested, false); }
+  follow();
+  body.dataset.ready = 'true';
+}());
