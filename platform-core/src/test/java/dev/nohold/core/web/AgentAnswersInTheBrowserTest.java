@@ -10,18 +10,13 @@ import dev.nohold.core.channel.Intake;
 import dev.nohold.core.channel.IntakeReceipt;
 import dev.nohold.core.testing.Fixtures;
 import dev.nohold.core.testing.RecordingChannel;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -35,9 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** An agent logs in, goes available, receives work live, listens, answers and sees each delivery's fate. */
 @QuarkusTest
-class AgentAnswersInTheBrowserTest {
-
-    private static RealBrowser browser;
+class AgentAnswersInTheBrowserTest extends InTheBrowser {
 
     @Inject
     Intake intake;
@@ -45,22 +38,6 @@ class AgentAnswersInTheBrowserTest {
     RecordingChannel channel;
     @Inject
     DataSource dataSource;
-    @TestHTTPResource("/")
-    URL base;
-
-    private Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new RealBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void clean() {
@@ -70,16 +47,9 @@ class AgentAnswersInTheBrowserTest {
         Fixtures.createAgent("bob");
     }
 
-    @AfterEach
-    void closeWindow() {
-        if (page != null) {
-            page.context().close();
-        }
-    }
-
     @Test
     void workArrivesWithoutReloadingAndACannedAnswerIsShownDelivered() {
-        page = browser.window(base, 1280, 860);
+        page = window(1280, 860);
         RealBrowser.logIn(page, "alice", Fixtures.PASSWORD);
         RealBrowser.assertAccessible(page);
         goAvailable();
@@ -124,7 +94,7 @@ class AgentAnswersInTheBrowserTest {
     @Test
     void aFailedDeliveryShowsItsReasonInWordsAndEverythingWorksByKeyboard() {
         channel.failNext(DeliveryException.permanentFailure("21211: invalid phone number"));
-        page = browser.window(base, 1280, 860);
+        page = window(1280, 860);
         RealBrowser.logIn(page, "alice", Fixtures.PASSWORD);
         goAvailable();
         intake.submit(InboundMessage.text(RecordingChannel.ID, "+15550102", "Where is my refund?"));
@@ -150,7 +120,7 @@ class AgentAnswersInTheBrowserTest {
 
     @Test
     void aVoiceReplyRecordedInTheBrowserIsHeardBackSentAndDelivered() {
-        page = browser.window(base, 1280, 860);
+        page = window(1280, 860);
         RealBrowser.logIn(page, "alice", Fixtures.PASSWORD);
         goAvailable();
         UUID id = intake.submit(InboundMessage.text(RecordingChannel.ID, "+15550105", "Can you call me?")).id();
@@ -179,7 +149,7 @@ class AgentAnswersInTheBrowserTest {
     @Test
     void aCustomersMarkupIsShownAsTextAndNeverRuns() {
         String hostile = "<script>window.injected = true</script><img src=x onerror=\"window.injected = true\"><b>bold</b>";
-        page = browser.window(base, 1280, 860);
+        page = window(1280, 860);
         RealBrowser.logIn(page, "alice", Fixtures.PASSWORD);
         goAvailable();
         intake.submit(InboundMessage.text(RecordingChannel.ID, "<b>+1555</b>", hostile));
@@ -199,7 +169,7 @@ class AgentAnswersInTheBrowserTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as("bob").get("/api/requests/" + id)
                 .then().statusCode(200).body("assignedTo", equalTo("bob")));
 
-        page = browser.window(base, 1280, 860);
+        page = window(1280, 860);
         RealBrowser.logIn(page, "alice", Fixtures.PASSWORD);
         page.navigate("/inbox?request=" + id);
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("You cannot open this request");
@@ -211,7 +181,7 @@ class AgentAnswersInTheBrowserTest {
 
     @Test
     void theInboxWorksOnAPhoneWideScreenAndLogsOut() {
-        page = browser.window(base, 360, 740);
+        page = window(360, 740);
         page.navigate("/");
         page.waitForURL("**/login");
         RealBrowser.assertAccessible(page);

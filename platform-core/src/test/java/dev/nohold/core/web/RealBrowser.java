@@ -16,6 +16,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,6 +37,7 @@ final class RealBrowser implements AutoCloseable {
 
     private final Playwright playwright;
     private final Browser browser;
+    private final List<BrowserContext> windows = new ArrayList<>();
 
     RealBrowser() {
         playwright = Playwright.create();
@@ -55,7 +57,14 @@ final class RealBrowser implements AutoCloseable {
                 .setBaseURL(base.toString()).setViewportSize(width, height)
                 .setPermissions(List.of("microphone")));
         context.setDefaultTimeout(15_000);
+        windows.add(context);
         return context.newPage();
+    }
+
+    /** Closes every window opened since the last call. */
+    void closeWindows() {
+        windows.forEach(BrowserContext::close);
+        windows.clear();
     }
 
     /** Opens the login page and logs in through its form, as a person would, landing in the inbox. */

@@ -6,18 +6,13 @@ import dev.nohold.core.channel.InboundMessage;
 import dev.nohold.core.channel.Intake;
 import dev.nohold.core.testing.Fixtures;
 import dev.nohold.core.testing.RecordingChannel;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -28,30 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A spoken request: the agent reads its transcript, flagged when unsure, beside a player of the recording. */
 @QuarkusTest
 @TestProfile(ScriptedSpeechProfile.class)
-class SpokenRequestInTheBrowserTest {
-
-    private static RealBrowser browser;
+class SpokenRequestInTheBrowserTest extends InTheBrowser {
 
     @Inject
     Intake intake;
     @Inject
     DataSource dataSource;
-    @TestHTTPResource("/")
-    URL base;
-
-    private Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new RealBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void clean() {
@@ -59,16 +36,9 @@ class SpokenRequestInTheBrowserTest {
         Fixtures.createAgent("alice");
     }
 
-    @AfterEach
-    void closeWindow() {
-        if (page != null) {
-            page.context().close();
-        }
-    }
-
     @Test
     void theRecordingPlaysToItsEndBesideItsTranscriptFlaggedAsUnsure() {
-        page = browser.window(base, 1280, 860);
+        page = window(1280, 860);
         RealBrowser.logIn(page, "alice", Fixtures.PASSWORD);
         page.getByLabel("Presence").selectOption("AVAILABLE");
         intake.submit(InboundMessage.from(RecordingChannel.ID, "+15550101").audio(wav(400), "audio/wav").build());

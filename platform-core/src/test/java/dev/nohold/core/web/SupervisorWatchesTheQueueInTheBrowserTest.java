@@ -8,25 +8,18 @@ import dev.nohold.core.channel.Intake;
 import dev.nohold.core.testing.EmbeddedPostgresResource;
 import dev.nohold.core.testing.Fixtures;
 import dev.nohold.core.testing.RecordingChannel;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.net.URL;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** A supervisor sees the queue's figures and chart move as requests arrive and agents come and go. */
 @QuarkusTest
-class SupervisorWatchesTheQueueInTheBrowserTest {
-
-    private static RealBrowser browser;
+class SupervisorWatchesTheQueueInTheBrowserTest extends InTheBrowser {
 
     @Inject
     Intake intake;
@@ -34,22 +27,6 @@ class SupervisorWatchesTheQueueInTheBrowserTest {
     RecordingChannel channel;
     @Inject
     DataSource dataSource;
-    @TestHTTPResource("/")
-    URL base;
-
-    private Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new RealBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void clean() {
@@ -59,16 +36,9 @@ class SupervisorWatchesTheQueueInTheBrowserTest {
         Fixtures.createAgent("alice");
     }
 
-    @AfterEach
-    void closeWindow() {
-        if (page != null) {
-            page.context().close();
-        }
-    }
-
     @Test
     void theQueueFiguresAndChartChangeLiveAsRequestsArrive() {
-        page = browser.window(base, 1400, 900);
+        page = window(1400, 900);
         RealBrowser.logIn(page, "sam", Fixtures.PASSWORD);
         Locator queue = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Queue").setExact(true));
         assertThat(queue).containsText("Queued 0");
@@ -103,7 +73,7 @@ class SupervisorWatchesTheQueueInTheBrowserTest {
 
     @Test
     void anAdminCreatesAnAgentWhoCanThenLogIn() {
-        page = browser.window(base, 1400, 900);
+        page = window(1400, 900);
         RealBrowser.logIn(page, "admin", EmbeddedPostgresResource.ADMIN_PASSWORD);
         Locator agents = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Agents"));
         agents.getByLabel("New username").fill("carol");
@@ -119,20 +89,16 @@ class SupervisorWatchesTheQueueInTheBrowserTest {
         RealBrowser.assertAccessible(page);
         RealBrowser.screenshot(agents, "admin-agents");
 
-        Page hers = browser.window(base, 1280, 800);
-        try {
-            RealBrowser.logIn(hers, "carol", "carols-password");
-            assertThat(hers.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Queue").setExact(true)))
-                    .isVisible();
-            assertThat(hers.locator("#agent-form")).hasCount(0);
-        } finally {
-            hers.context().close();
-        }
+        Page hers = window(1280, 800);
+        RealBrowser.logIn(hers, "carol", "carols-password");
+        assertThat(hers.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Queue").setExact(true)))
+                .isVisible();
+        assertThat(hers.locator("#agent-form")).hasCount(0);
     }
 
     @Test
     void aSupervisorWritesAndRemovesCannedResponses() {
-        page = browser.window(base, 1400, 900);
+        page = window(1400, 900);
         RealBrowser.logIn(page, "sam", Fixtures.PASSWORD);
         Locator section = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Canned responses"));
         section.getByLabel("Title").fill("Refund");
