@@ -236,14 +236,10 @@ public class Lifecycle {
         return true;
     }
 
-    /** Speech recognition produced the request's text, with its confidence and word timings: it joins the queue. */
-    public void transcribed(UUID requestId, Transcript transcript, String detail) {
-        transcribed(requestId, transcript, detail, null);
-    }
-
     /**
-     * As {@link #transcribed(UUID, Transcript, String)}; a {@code misheard} warning (recognition was unsure) is put on
-     * the timeline as TRANSCRIPT_LOW_CONFIDENCE, so the agent listens before trusting the text.
+     * Speech recognition produced the request's text, with its confidence and word timings: it joins the queue. A
+     * {@code misheard} warning (recognition was unsure; null when it was not) is put on the timeline as
+     * TRANSCRIPT_LOW_CONFIDENCE, so the agent listens before trusting the text.
      */
     public void transcribed(UUID requestId, Transcript transcript, String detail, String misheard) {
         Request request = lock(requestId);
@@ -336,15 +332,7 @@ public class Lifecycle {
      * without a reply row, and the agent is free again.
      */
     public void answeredLive(UUID requestId, String detail) {
-        Request unlocked = Request.findById(requestId);
-        if (unlocked == null) {
-            throw Refusal.notFound("No request " + requestId);
-        }
-        // The agent row before the request, as the dispatcher and replies lock them, so the three never deadlock.
-        Agent agent = unlocked.assignedTo;
-        if (agent != null) {
-            Agent.getEntityManager().lock(agent, LockModeType.PESSIMISTIC_WRITE);
-        }
+        Agent agent = lockHolder(requestId);
         Request request = lock(requestId);
         if (request.status != RequestStatus.ASSIGNED || agent == null) {
             return;
@@ -374,15 +362,7 @@ public class Lifecycle {
 
     /** The customer withdrew an open request (an SMS CANCEL, a closed chat). */
     public void cancel(UUID requestId, String reason) {
-        Request unlocked = Request.findById(requestId);
-        if (unlocked == null) {
-            throw Refusal.notFound("No request " + requestId);
-        }
-        // Lock the agent before the request, as the dispatcher and replies do, so the three never deadlock.
-        Agent agent = unlocked.assignedTo;
-        if (agent != null) {
-            Agent.getEntityManager().lock(agent, LockModeType.PESSIMISTIC_WRITE);
-        }
+        Agent agent = lockHolder(requestId);
         Request request = lock(requestId);
         if (!request.status.isOpen()) {
             throw Refusal.conflict("Request " + request.reference + " is already " + request.status
@@ -457,6 +437,22 @@ public class Lifecycle {
         event.detail = detail;
         event.persist();
         liveEvents.request(request, type, detail, event.at);
+    }
+
+    /**
+     * Locks the agent holding the request, if any, before the caller locks the request: the dispatcher and replies
+     * lock an agent before a request, so no two of them ever deadlock.
+     */
+    private static Agent lockHolder(UUID requestId) {
+        Request unlocked = Request.findById(requestId);
+        if (unlocked == null) {
+            throw Refusal.notFound("No request " + requestId);
+        }
+        Agent agent = unlocked.assignedTo;
+        if (agent != null) {
+            Agent.getEntityManager().lock(agent, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return agent;
     }
 
     private Request lock(UUID requestId) {
