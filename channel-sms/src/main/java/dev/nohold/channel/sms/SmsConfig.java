@@ -21,6 +21,22 @@ public interface SmsConfig {
     @WithDefault("PT1H")
     java.time.Duration throughputWindow();
 
+    /** MMS voice messages larger than this are not fetched (Twilio takes at most 5 MB of media in one message). */
+    @WithDefault("5242880")
+    long mediaMaxBytes();
+
+    /** The wait for one download of an MMS voice message, all of it. */
+    @WithDefault("30s")
+    java.time.Duration mediaFetchTimeout();
+
+    /** How often a voice message is asked of Twilio before its request is queued without it. */
+    @WithDefault("3")
+    int mediaFetchAttempts();
+
+    /** How often voice messages whose fetch was interrupted (a node died mid-fetch) are looked for and fetched again. */
+    @WithDefault("30s")
+    java.time.Duration mediaResumeInterval();
+
     Prompts prompts();
 
     interface Prompts {

@@ -6,10 +6,13 @@ import dev.nohold.core.channel.ChannelRequests;
 import dev.nohold.core.channel.InboundMessage;
 import dev.nohold.core.channel.IntakeReceipt;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,13 +35,16 @@ public class SmsInbound {
     private final WaitEstimates waits;
     private final SmsConfig.Prompts prompts;
     private final Clock clock;
+    private final Event<VoiceMessages.Stored> voiceMessageStored;
 
-    public SmsInbound(ChannelRequests requests, OptOuts optOuts, WaitEstimates waits, SmsConfig config, Clock clock) {
+    public SmsInbound(ChannelRequests requests, OptOuts optOuts, WaitEstimates waits, SmsConfig config, Clock clock,
+                      Event<VoiceMessages.Stored> voiceMessageStored) {
         this.requests = requests;
         this.optOuts = optOuts;
         this.waits = waits;
         this.prompts = config.prompts();
         this.clock = clock;
+        this.voiceMessageStored = voiceMessageStored;
     }
 
     public Optional<String> take(InboundSms sms) {
@@ -57,11 +63,52 @@ public class SmsInbound {
         if (keyword.isPresent()) {
             return steer(keyword.get(), sms);
         }
+        if (sms.voiceMessage().isPresent()) {
+            return voiceMessage(sms, sms.voiceMessage().get());
+        }
         if (sms.body().isBlank()) {
             handled(sms, null, Outcome.EMPTY);
             return Optional.of(prompts.empty());
         }
         return question(sms);
+    }
+
+    /**
+     * An MMS voice message makes a spoken request of its own (with the message's text, if any, kept beside its
+     * transcript): stored now, waiting for its audio, which is fetched once this commits ({@link VoiceMessages}).
+     */
+    private Optional<String> voiceMessage(InboundSms sms, InboundSms.Media voice) {
+        Map<String, String> attributes = new HashMap<>();
+        if (sms.to() != null) {
+            attributes.put("to", sms.to());
+        }
+        attributes.put(VoiceMessages.MEDIA_URL, voice.url());
+        attributes.put("mediaType", voice.contentType());
+        IntakeReceipt receipt = requests.take(InboundMessage.from(CHANNEL, sms.from())
+                .text(sms.body().isBlank() ? null : sms.body())
+                .providerMessageId(sms.messageSid(), sms.fingerprint())
+                .attributes(attributes).audioToFollow().build());
+        ChannelRequest request = requests.find(receipt.id()).orElseThrow();
+        if (!receipt.duplicate()) {
+            handled(sms, receipt.id(), Outcome.NEW_REQUEST);
+            noteMediaNotKept(receipt.id(), sms.otherMedia());
+            voiceMessageStored.fire(new VoiceMessages.Stored(receipt.id(), voice.url()));
+            LOG.infof("Request %s stored from a voice message (%s); its audio is being fetched", request.reference(),
+                    voice.contentType());
+        }
+        return Optional.of(acknowledge(prompts.received(), request));
+    }
+
+    /**
+     * Pictures and other media are not kept (the store and the inbox play audio only): the agent reads on the
+     * timeline that the customer sent them, and can ask for what they showed in words.
+     */
+    private void noteMediaNotKept(UUID requestId, List<InboundSms.Media> others) {
+        if (!others.isEmpty()) {
+            requests.note(requestId, "MEDIA_NOT_KEPT", "the customer also sent " + others.size() + " other media ("
+                    + String.join(", ", others.stream().map(InboundSms.Media::contentType).toList())
+                    + "), which this line does not keep: ask them in words if it matters");
+        }
     }
 
     private Optional<String> question(InboundSms sms) {
@@ -72,6 +119,7 @@ public class SmsInbound {
         ChannelRequest request = requests.find(receipt.id()).orElseThrow();
         if (!receipt.duplicate()) {
             handled(sms, receipt.id(), receipt.joined() ? Outcome.JOINED : Outcome.NEW_REQUEST);
+            noteMediaNotKept(receipt.id(), sms.otherMedia());
         }
         if (receipt.joined()) {
             LOG.infof("Text %s joined request %s", sms.messageSid(), request.reference());

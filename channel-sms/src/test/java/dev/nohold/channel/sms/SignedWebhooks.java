@@ -38,6 +38,23 @@ final class SignedWebhooks {
         return post("/channels/sms/twilio", form);
     }
 
+    /** An incoming MMS from {@link #CUSTOMER} with these media (URL and content type, in order) and text. */
+    static Response mms(String messageSid, String body, String... urlsAndTypes) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("MessageSid", messageSid);
+        form.put("SmsMessageSid", messageSid);
+        form.put("AccountSid", TwilioStandIn.ACCOUNT_SID);
+        form.put("From", CUSTOMER);
+        form.put("To", TwilioStandIn.OUR_NUMBER);
+        form.put("Body", body);
+        form.put("NumMedia", Integer.toString(urlsAndTypes.length / 2));
+        for (int i = 0; i < urlsAndTypes.length / 2; i++) {
+            form.put("MediaUrl" + i, urlsAndTypes[2 * i]);
+            form.put("MediaContentType" + i, urlsAndTypes[2 * i + 1]);
+        }
+        return post("/channels/sms/twilio", form);
+    }
+
     static Response status(String messageSid, String messageStatus, String errorCode) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("MessageSid", messageSid);

@@ -132,6 +132,14 @@ public class ChannelRequests {
         return lifecycle.addText(requestId, text, detail);
     }
 
+    /**
+     * Puts a fact on the request's timeline that changes nothing else (what a channel could not keep, say), for the
+     * agent to read; {@code type} in capitals, as the timeline's other events.
+     */
+    public void note(UUID requestId, String type, String detail) {
+        lifecycle.note(requestId, type, detail);
+    }
+
     /** The customer withdrew their open request. */
     public void cancel(UUID requestId, String reason) {
         lifecycle.cancel(requestId, reason);

@@ -28,7 +28,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Twilio's REST API as the Twilio channels see it, on 127.0.0.1: the Messages resource answers 201 with a message
  * resource, or the scripted error; the Calls resource answers 201 with a call; a recording {@code RE…} is served as
  * the test classpath's {@code /speech/ulaw-8000-mono.wav} (a sid starting {@code REbroken} answers 500); any call
- * without the account's credentials is refused (401, Twilio's code 20003). Every call that reached it is kept,
+ * without the account's credentials is refused (401, Twilio's code 20003). An MMS media {@code ME…} is served as
+ * {@code /speech/compressed/mms.amr} ({@code MEviaCdn…} first redirects, as Twilio does, to a CDN path on the same
+ * server that needs no credentials; {@code MEtooLarge…} is 6 MB). Every call that reached it is kept,
  * including refused ones. Shared with the voice channel's tests through this module's test-jar.
  */
 public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
@@ -38,6 +40,8 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
     public static final String OUR_NUMBER = "+15005550006";
     public static final String ACCOUNT = "/2010-04-01/Accounts/" + ACCOUNT_SID;
     private static final String RECORDING_FIXTURE = "/speech/ulaw-8000-mono.wav";
+    private static final String MMS_FIXTURE = "/speech/compressed/mms.amr";
+    private static final String CDN = "/cdn/media/";
 
     private static HttpServer server;
     private static final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -94,6 +98,26 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
         return calls.stream().filter(call -> call.path().contains("/Recordings/")).toList();
     }
 
+    /** Every download of an MMS media, from the API or the CDN, authorized or not. */
+    public static List<Call> mediaFetches() {
+        return calls.stream().filter(call -> call.path().contains("/Media/") || call.path().startsWith(CDN)).toList();
+    }
+
+    /** The URL Twilio would send as MediaUrl0 for this media of this message. */
+    public static String mediaUrl(String messageSid, String mediaSid) {
+        return baseUrl() + ACCOUNT + "/Messages/" + messageSid + "/Media/" + mediaSid;
+    }
+
+    /** The bytes every MMS media is served as: an AMR voice message. */
+    public static byte[] mmsVoiceMessage() throws IOException {
+        try (InputStream in = TwilioStandIn.class.getResourceAsStream(MMS_FIXTURE)) {
+            if (in == null) {
+                throw new IOException("No " + MMS_FIXTURE + " on the test classpath");
+            }
+            return in.readAllBytes();
+        }
+    }
+
     /** The URL Twilio would send as RecordingUrl for this recording. */
     public static String recordingUrl(String recordingSid) {
         return baseUrl() + ACCOUNT + "/Recordings/" + recordingSid;
@@ -145,7 +169,11 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
                 .encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
         boolean authorized = expected.equals(exchange.getRequestHeaders().getFirst("Authorization"));
         String path = exchange.getRequestURI().getPath();
-        if (!authorized) {
+        if ("GET".equals(exchange.getRequestMethod()) && path.startsWith(CDN)) {
+            // Twilio's CDN copy: its signed URL is the credential, so it is served to anyone.
+            calls.add(new Call("GET", path, authorized, form, null));
+            respond(exchange, 200, "audio/amr", mmsVoiceMessage());
+        } else if (!authorized) {
             calls.add(new Call(exchange.getRequestMethod(), path, false, form, null));
             respond(exchange, 401, "{\"code\":20003,\"message\":\"Authenticate\",\"more_info\":"
                     + "\"https://www.twilio.com/docs/errors/20003\",\"status\":401}");
@@ -156,6 +184,20 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
                 respond(exchange, 500, "{\"code\":20500,\"status\":500}");
             } else {
                 respond(exchange, 200, "audio/x-wav", recording());
+            }
+        } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith(ACCOUNT + "/Messages/")
+                && path.contains("/Media/ME")) {
+            calls.add(new Call("GET", path, true, form, null));
+            String mediaSid = path.substring(path.lastIndexOf('/') + 1);
+            if (mediaSid.startsWith("MEviaCdn")) {
+                // Another host name for the same server, as Twilio's CDN is another host than its API.
+                exchange.getResponseHeaders().add("Location", "http://localhost:" + server.getAddress().getPort() + CDN
+                        + mediaSid + "?Expires=60&Signature=x");
+                respond(exchange, 307, "text/plain", new byte[0]);
+            } else if (mediaSid.startsWith("MEtooLarge")) {
+                respond(exchange, 200, "audio/amr", new byte[6 * 1024 * 1024]);
+            } else {
+                respond(exchange, 200, "audio/amr", mmsVoiceMessage());
             }
         } else if ("POST".equals(exchange.getRequestMethod()) && path.equals(ACCOUNT + "/Calls.json")) {
             String sid = "CA" + UUID.randomUUID().toString().replace("-", "");
@@ -219,7 +261,7 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
 
     private static void respond(HttpExchange exchange, int status, String type, byte[] bytes) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
