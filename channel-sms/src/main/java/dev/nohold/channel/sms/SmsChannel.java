@@ -9,6 +9,7 @@ import dev.nohold.core.channel.Channel;
 import dev.nohold.core.channel.DeliveryException;
 import dev.nohold.core.channel.DeliveryResult;
 import dev.nohold.core.channel.OutboundReply;
+import dev.nohold.core.channel.ReplyLinks;
 import dev.nohold.core.config.NoholdConfig;
 import dev.nohold.twilio.TwilioClients;
 import dev.nohold.twilio.TwilioErrors;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,12 +36,17 @@ public class SmsChannel implements Channel {
     private final NoholdConfig nohold;
     private final OptOuts optOuts;
     private final SentParts sentParts;
+    private final ReplyLinks replyLinks;
+    private final SmsConfig config;
 
-    public SmsChannel(TwilioClients twilio, NoholdConfig nohold, OptOuts optOuts, SentParts sentParts) {
+    public SmsChannel(TwilioClients twilio, NoholdConfig nohold, OptOuts optOuts, SentParts sentParts,
+                      ReplyLinks replyLinks, SmsConfig config) {
         this.twilio = twilio;
         this.nohold = nohold;
         this.optOuts = optOuts;
         this.sentParts = sentParts;
+        this.replyLinks = replyLinks;
+        this.config = config;
     }
 
     @Override
@@ -59,14 +66,15 @@ public class SmsChannel implements Channel {
 
     @Override
     public DeliveryResult deliver(OutboundReply reply) throws DeliveryException {
-        if (reply.text() == null || reply.text().isBlank()) {
-            throw DeliveryException.permanentFailure("An SMS carries text only: answer this request in writing");
+        boolean hasText = reply.text() != null && !reply.text().isBlank();
+        if (!hasText && reply.audioUrl() == null) {
+            throw DeliveryException.permanentFailure("An SMS needs the reply's text or recording: there is neither");
         }
         if (optOuts.isOptedOut(reply.to())) {
             throw DeliveryException.permanentFailure("The customer texted STOP: nothing may be sent to this number"
                     + " until they text START");
         }
-        List<String> parts = SmsParts.split(reply.text());
+        List<String> parts = SmsParts.split(body(reply, hasText));
         List<Integer> done = sentParts.of(reply.deliveryId()).stream().map(part -> part.part).toList();
         for (int i = 0; i < parts.size(); i++) {
             if (!done.contains(i)) {
@@ -98,6 +106,19 @@ public class SmsChannel implements Channel {
         } catch (IllegalStateException e) {
             throw DeliveryException.permanentFailure(e.getMessage());
         }
+    }
+
+    /**
+     * The reply's text, and for a recorded reply a signed link the customer opens in their phone's browser (an SMS
+     * cannot carry audio; an MMS could, but not to every phone, and not in a form every phone plays).
+     */
+    private String body(OutboundReply reply, boolean hasText) {
+        if (reply.audioUrl() == null) {
+            return reply.text();
+        }
+        String listen = Prompts.fill(config.prompts().recordedReply(),
+                Map.of("link", replyLinks.linkFor(reply.deliveryId())));
+        return hasText ? reply.text().strip() + "\n\n" + listen : listen;
     }
 
     /** What Twilio has said so far: a status callback may already have come for every part. */

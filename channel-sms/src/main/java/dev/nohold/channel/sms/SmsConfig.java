@@ -80,6 +80,10 @@ public interface SmsConfig {
         @WithDefault("You will get our texts again. Text your question and an agent will answer.")
         String started();
 
+        /** Sent with (or as) an agent's recorded reply; {@code {link}} opens it in the phone's browser for a while. */
+        @WithDefault("Listen to our answer: {link}")
+        String recordedReply();
+
         @WithDefault("Please text your question in words; this line cannot read pictures or empty messages.")
         String empty();
     }

@@ -1,0 +1,7 @@
+-- Secrets every node must share (the key reply links are signed with), generated once: the first node to start
+-- inserts it, the others read the same row.
+create table platform_secret (
+    name       varchar(64) primary key,
+    secret     text        not null,
+    created_at timestamptz not null default now()
+);
