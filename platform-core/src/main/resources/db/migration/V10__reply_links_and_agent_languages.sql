@@ -5,3 +5,6 @@ create table platform_secret (
     secret     text        not null,
     created_at timestamptz not null default now()
 );
+
+-- The languages an agent answers in (lower-case tags, like ["en", "fr"]); empty: requests in any language.
+alter table agent add column languages jsonb not null default '[]';

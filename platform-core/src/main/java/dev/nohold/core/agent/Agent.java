@@ -40,6 +40,10 @@ public class Agent extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> skills = new ArrayList<>();
 
+    /** The languages the agent answers in (lower-case tags, like "en", "fr"); empty: any language. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> languages = new ArrayList<>();
+
     /** Comma-separated role names. */
     public String roles;
 

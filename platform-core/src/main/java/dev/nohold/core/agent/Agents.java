@@ -63,6 +63,8 @@ public class Agents {
         agent.phone = input.phone();
         agent.skills = input.skills() == null ? new ArrayList<>()
                 : new ArrayList<>(input.skills().stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).distinct().toList());
+        agent.languages = input.languages() == null ? new ArrayList<>() : new ArrayList<>(input.languages().stream()
+                .map(tag -> tag.strip().toLowerCase(Locale.ROOT)).distinct().toList());
         agent.roles = String.join(",", roles);
         agent.capacity = input.capacity() == null ? 1 : input.capacity();
         agent.presence = Presence.OFFLINE;

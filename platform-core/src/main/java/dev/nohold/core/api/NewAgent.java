@@ -25,9 +25,11 @@ public record NewAgent(
         List<String> roles,
         @Min(value = 1, message = "capacity is at least 1")
         @Max(value = 100, message = "capacity is at most 100")
-        Integer capacity) {
+        Integer capacity,
+        List<@Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "a language is a tag like en or fr-CA")
+                String> languages) {
 
     AccountDraft toDraft() {
-        return new AccountDraft(username, password, displayName, phone, skills, roles, capacity);
+        return new AccountDraft(username, password, displayName, phone, skills, roles, capacity, languages);
     }
 }
