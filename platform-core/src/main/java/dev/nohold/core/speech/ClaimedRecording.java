@@ -2,6 +2,9 @@ package dev.nohold.core.speech;
 
 import java.util.UUID;
 
-/** A spoken request this node has leased for transcription; {@code attempt} counts this claim. */
-public record ClaimedRecording(UUID requestId, String reference, String audioKey, int attempt) {
+/**
+ * A spoken request this node has leased for transcription; {@code attempt} counts this claim, {@code language} is the
+ * request's (null when unknown).
+ */
+public record ClaimedRecording(UUID requestId, String reference, String audioKey, int attempt, String language) {
 }

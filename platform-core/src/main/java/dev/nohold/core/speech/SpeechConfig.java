@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -14,6 +15,17 @@ public interface SpeechConfig {
 
     /** A Vosk model folder to use instead of the bundled small English model (another language, a larger model). */
     Optional<String> modelPath();
+
+    /** The language of the default model ({@code model-path}, or the bundled one, which is English). */
+    @WithDefault("en")
+    String modelLanguage();
+
+    /**
+     * More Vosk models, each a folder by language tag ({@code nohold.speech.models.fr=/srv/vosk-model-small-fr-0.22}):
+     * a recording whose request is in that language (or one of its regional forms) is heard by it. A language with no
+     * model is heard by the default model, with a note on the request's timeline.
+     */
+    Map<String, String> models();
 
     /** Recordings longer than this are kept for the agent to hear but not transcribed. */
     @WithDefault("10m")

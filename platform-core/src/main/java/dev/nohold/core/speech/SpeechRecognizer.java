@@ -1,5 +1,7 @@
 package dev.nohold.core.speech;
 
+import java.util.Optional;
+
 /**
  * The speech engine the platform transcribes with. Vosk is the default ({@link VoskRecognizer}); another engine is a
  * CDI bean implementing this interface, which then replaces it.
@@ -25,4 +27,21 @@ public interface SpeechRecognizer {
      * @throws UnusableAudio when the engine is not ready or failed; the reason says which
      */
     Transcript recognize(NormalizedAudio audio) throws UnusableAudio;
+
+    /**
+     * Transcribes a recording said in {@code language} (a BCP 47 tag; null when unknown) with that language's model,
+     * or the default model when the engine has none for it. An engine with one model hears every language with it.
+     */
+    default Transcript recognize(NormalizedAudio audio, String language) throws UnusableAudio {
+        return recognize(audio);
+    }
+
+    /**
+     * The language of the model that hears a recording said in {@code language}: that language's (or its base
+     * language's) tag, or empty when the engine has no model for it and the default model hears it. An engine that
+     * tells no languages apart claims to hear them all.
+     */
+    default Optional<String> modelLanguage(String language) {
+        return Optional.ofNullable(language);
+    }
 }

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -110,10 +111,12 @@ public class Transcriber {
         long started = System.nanoTime();
         try {
             NormalizedAudio audio = normalizer.normalize(bytes);
-            Transcript transcript = recognizer.recognize(audio);
+            Optional<String> modelLanguage = modelLanguage(recording);
+            Transcript transcript = recognizer.recognize(audio, recording.language());
             double seconds = (System.nanoTime() - started) / 1e9;
             realTimeFactor.record(seconds / Math.max(audio.seconds(), 0.001));
-            String detail = detail(transcript, audio, seconds);
+            String detail = detail(transcript, audio, seconds) + modelLanguage.map(tag -> "; " + tag + " model")
+                    .orElse("");
             if (transcript.isEmpty()) {
                 lifecycle.transcriptionFailed(id, "No speech was recognized in the recording (" + detail + ")");
             } else {
@@ -124,6 +127,23 @@ public class Transcriber {
             LOG.infof("Recording of %s not transcribed: %s", recording.reference(), e.getMessage());
             lifecycle.transcriptionFailed(id, e.getMessage());
         }
+    }
+
+    /**
+     * The language of the model that will hear the recording; a request in a language no model hears gets a note on
+     * its timeline first, since the default model will make poor words of it.
+     */
+    private Optional<String> modelLanguage(ClaimedRecording recording) {
+        if (recording.language() == null) {
+            return Optional.empty();
+        }
+        Optional<String> heardIn = recognizer.modelLanguage(recording.language());
+        if (heardIn.isEmpty()) {
+            lifecycle.note(recording.requestId(), "SPEECH_MODEL_FALLBACK", "No speech model for the language '"
+                    + recording.language() + "' (nohold.speech.models." + recording.language().split("-")[0]
+                    + " is not set): heard with the default model, so the text may be poor: listen first");
+        }
+        return heardIn;
     }
 
     /** The flag an agent sees on a transcript speech recognition was unsure of, or null when it was sure enough. */

@@ -55,7 +55,7 @@ public class TranscriptionClaim {
             request.transcriptionLeaseUntil = now.plus(config.lease());
             request.transcriptionAttempts++;
             return new ClaimedRecording(request.id, request.reference, request.audioKey,
-                    request.transcriptionAttempts);
+                    request.transcriptionAttempts, request.language);
         }).toList();
     }
 

@@ -20,7 +20,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -28,7 +33,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * The default speech engine: Vosk, with one shared {@link Model} and a {@link Recognizer} per recording.
+ * The default speech engine: Vosk, with one shared {@link Model} per language and a {@link Recognizer} per recording.
+ * The default model (the bundled English one, or {@code nohold.speech.model-path}) hears every language that has no
+ * model of its own ({@code nohold.speech.models.<tag>}); two tags on one folder share one model.
  *
  * <p>The model (hundreds of MB) loads once, on a background thread, so start-up and text channels never wait for
  * it. A Recognizer is not thread-safe, so each job makes and closes its own; the model is freed only once every
@@ -45,6 +52,8 @@ public class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Supplier<Path> modelFolder;
+    private final String defaultLanguage;
+    private final Map<String, Supplier<Path>> languageFolders;
     private final Event<RecognizerReady> ready;
     private final ReadWriteLock inUse = new ReentrantReadWriteLock();
     private volatile State state = State.LOADING;
@@ -53,20 +62,33 @@ public class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
     private volatile String description = "Vosk (model loading)";
     private volatile Thread loader;
     private Model model;
+    /** The models of other languages, by lower-case tag; empty until loaded. */
+    private volatile Map<String, Model> languageModels = Map.of();
 
     @Inject
     public VoskRecognizer(SpeechConfig config, NoholdConfig platform, Event<RecognizerReady> ready) {
-        this(() -> ModelLocation.resolve(config.modelPath(), Path.of(platform.dataDir())), ready);
+        this(() -> ModelLocation.resolve(config.modelPath(), Path.of(platform.dataDir())),
+                config.modelLanguage(), folders(config.models()), ready);
     }
 
-    private VoskRecognizer(Supplier<Path> modelFolder, Event<RecognizerReady> ready) {
+    private VoskRecognizer(Supplier<Path> modelFolder, String defaultLanguage,
+                           Map<String, Supplier<Path>> languageFolders, Event<RecognizerReady> ready) {
         this.modelFolder = modelFolder;
+        this.defaultLanguage = tag(defaultLanguage);
+        this.languageFolders = languageFolders;
         this.ready = ready;
+    }
+
+    private static Map<String, Supplier<Path>> folders(Map<String, String> configured) {
+        Map<String, Supplier<Path>> folders = new HashMap<>();
+        configured.forEach((language, folder) ->
+                folders.put(tag(language), () -> ModelLocation.resolve(Optional.of(folder), Path.of("."))));
+        return folders;
     }
 
     /** An engine outside CDI (the benchmark), loaded before this returns. */
     public static VoskRecognizer loadedFrom(Path modelFolder) {
-        VoskRecognizer recognizer = new VoskRecognizer(() -> modelFolder, null);
+        VoskRecognizer recognizer = new VoskRecognizer(() -> modelFolder, "en", Map.of(), null);
         recognizer.load();
         return recognizer;
     }
@@ -91,11 +113,12 @@ public class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
                 }
                 model = loaded;
                 description = "Vosk with the model in " + folder;
-                state = State.READY;
             } finally {
                 inUse.writeLock().unlock();
             }
             LOG.infof("Speech model loaded from %s in %d ms", folder, (System.nanoTime() - started) / 1_000_000);
+            loadLanguageModels(folder, loaded);
+            state = State.READY;
         } catch (IOException | RuntimeException | LinkageError e) {
             failure = "the speech model " + (folder == null ? "" : "in " + folder + " ") + "could not be loaded: "
                     + e.getMessage();
@@ -105,6 +128,65 @@ public class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
         if (ready != null) {
             ready.fire(new RecognizerReady(description));
         }
+    }
+
+    /**
+     * The other languages' models, after the default one; a folder already loaded is shared. A model that cannot be
+     * loaded leaves its language to the default model (each of its recordings then says so), not the engine failed.
+     */
+    private void loadLanguageModels(Path defaultFolder, Model defaultModel) {
+        Map<Path, Model> byFolder = new HashMap<>(Map.of(defaultFolder, defaultModel));
+        Map<String, Model> loaded = new HashMap<>();
+        StringBuilder described = new StringBuilder(description);
+        languageFolders.forEach((language, folderOf) -> {
+            try {
+                Path folder = folderOf.get();
+                Model shared = byFolder.get(folder);
+                if (shared == null && !closed) {
+                    shared = new Model(folder.toString());
+                    byFolder.put(folder, shared);
+                }
+                if (shared != null) {
+                    loaded.put(language, shared);
+                    described.append("; ").append(language).append(": ").append(folder);
+                    LOG.infof("Speech model for '%s' loaded from %s", language, folder);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.errorf("The speech model for '%s' could not be loaded (%s); the default model hears it",
+                        language, e.getMessage());
+            }
+        });
+        inUse.writeLock().lock();
+        try {
+            languageModels = Map.copyOf(loaded);
+            description = described.toString();
+        } finally {
+            inUse.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public Optional<String> modelLanguage(String language) {
+        return Optional.ofNullable(languageOf(language));
+    }
+
+    /** The tag of the model that hears {@code language}: its own, its base language's, or null for the default. */
+    private String languageOf(String language) {
+        if (language == null) {
+            return null;
+        }
+        String tag = tag(language);
+        String base = tag.split("-")[0];
+        for (String candidate : List.of(tag, base)) {
+            if (languageModels.containsKey(candidate)) {
+                return candidate;
+            }
+        }
+        return base.equals(defaultLanguage.split("-")[0]) ? defaultLanguage : null;
+    }
+
+    private static String tag(String language) {
+        return language.strip().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     @Override
@@ -124,6 +206,11 @@ public class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
 
     @Override
     public Transcript recognize(NormalizedAudio audio) throws UnusableAudio {
+        return recognize(audio, null);
+    }
+
+    @Override
+    public Transcript recognize(NormalizedAudio audio, String language) throws UnusableAudio {
         // Shutting down is no verdict on the recording: the job stops and the next start transcribes it.
         if (closed || !inUse.readLock().tryLock()) {
             throw new CancellationException("the speech engine is shutting down");
@@ -136,7 +223,9 @@ public class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
                 throw new UnusableAudio(state == State.FAILED ? "Speech recognition is unavailable: " + failure
                         : "Speech recognition is not ready");
             }
-            return recognize(model, audio.pcm());
+            String heardIn = languageOf(language);
+            Model chosen = heardIn == null ? model : languageModels.getOrDefault(heardIn, model);
+            return recognize(chosen, audio.pcm());
         } finally {
             inUse.readLock().unlock();
         }
@@ -216,10 +305,14 @@ public class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
             return;
         }
         try {
+            Map<Model, Boolean> distinct = new IdentityHashMap<>();
+            languageModels.values().forEach(each -> distinct.put(each, true));
             if (model != null) {
-                model.close();
-                model = null;
+                distinct.put(model, true);
             }
+            distinct.keySet().forEach(Model::close);
+            languageModels = Map.of();
+            model = null;
         } finally {
             inUse.writeLock().unlock();
         }

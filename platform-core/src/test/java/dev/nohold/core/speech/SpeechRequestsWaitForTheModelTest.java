@@ -91,6 +91,16 @@ class SpeechRequestsWaitForTheModelTest {
             }
 
             @Override
+            public String modelLanguage() {
+                return "en";
+            }
+
+            @Override
+            public java.util.Map<String, String> models() {
+                return java.util.Map.of();
+            }
+
+            @Override
             public Duration maxDuration() {
                 return Duration.ofMinutes(10);
             }
