@@ -65,6 +65,14 @@ public interface SpeechConfig {
     @WithDefault("60s")
     Duration decodeTimeout();
 
+    /**
+     * The memory one decoder process may map (its address space, set with util-linux's {@code prlimit} where the
+     * machine has it); no single allocation may exceed a 32nd of it (ffmpeg's {@code -max_alloc}), prlimit or not.
+     * The static ffmpeg maps about 80 MB before it reads a byte and decodes a voice in about 15 MB more.
+     */
+    @WithDefault("512M")
+    MemorySize decodeMemory();
+
     /** How many compressed recordings are decoded at once, one core each. Default: the machine's cores. */
     OptionalInt decodeJobs();
 

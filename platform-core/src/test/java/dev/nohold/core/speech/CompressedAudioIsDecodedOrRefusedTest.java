@@ -101,6 +101,40 @@ class CompressedAudioIsDecodedOrRefusedTest {
         assertTrue(refused.getMessage().contains("(HOME=none)"), refused.getMessage());
     }
 
+    @Test
+    void aDecoderPastItsMemoryCapIsStoppedAndTheNextRecordingIsDecodedAsEver() throws UnusableAudio {
+        // 8 MB: below what the static ffmpeg maps to start (prlimit), and a 32nd of it (256 KB, -max_alloc) is less
+        // than the AAC decoder's largest block; either way the decoder is stopped for want of memory.
+        AudioNormalizer starved = new AudioNormalizer(8_000_000, Duration.ofMinutes(10),
+                CompressedAudioDecoder.bundled(TIMEOUT, Duration.ofMinutes(10), 1, 8L * 1024 * 1024));
+
+        UnusableAudio refused = assertThrows(UnusableAudio.class,
+                () -> starved.normalize(SpeechFixtures.bytes("compressed/voice-memo-aac.m4a")));
+
+        assertTrue(refused.getMessage().startsWith("Decoding the MP4/M4A recording needed more memory than the decoder"
+                + " may use (8 MB, nohold.speech.decode-memory)"), refused.getMessage());
+        NormalizedAudio after = normalizer.normalize(SpeechFixtures.bytes("compressed/voice-memo-aac.m4a"));
+        assertEquals(SpeechFixtures.SECONDS, after.seconds(), 0.08, "the platform decodes on, at its own cap");
+    }
+
+    @Test
+    void theDecoderRunsUnderTheMemoryCap(@TempDir Path folder) throws IOException {
+        // A decoder that tells its address-space limit (KB) and its arguments, then fails.
+        Path telling = Files.writeString(folder.resolve("telling-decoder"),
+                "#!/bin/sh\necho \"as=$(ulimit -v) $*\" >&2\nexit 1\n");
+        telling.toFile().setExecutable(true);
+        CompressedAudioDecoder decoder = new CompressedAudioDecoder(telling::toString, TIMEOUT, Duration.ofMinutes(10),
+                1, 64L * 1024 * 1024);
+
+        UnusableAudio refused = assertThrows(UnusableAudio.class,
+                () -> decoder.toWav(SpeechFixtures.bytes("compressed/mms.amr"), AudioContainer.AMR));
+
+        assertTrue(refused.getMessage().contains("-max_alloc 2097152 "), refused.getMessage());
+        if (decoder.capsTotalMemory()) {
+            assertTrue(refused.getMessage().contains("as=65536 "), refused.getMessage());
+        }
+    }
+
     private static int peak(byte[] pcm) {
         int peak = 0;
         for (int i = 0; i + 1 < pcm.length; i += 2) {

@@ -141,6 +141,11 @@ class SpeechRequestsWaitForTheModelTest {
             }
 
             @Override
+            public MemorySize decodeMemory() {
+                return new MemorySize(java.math.BigInteger.valueOf(512L * 1024 * 1024));
+            }
+
+            @Override
             public OptionalInt decodeJobs() {
                 return OptionalInt.empty();
             }
