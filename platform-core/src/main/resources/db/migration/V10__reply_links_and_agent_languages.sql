@@ -1,5 +1,6 @@
 -- Secrets every node must share (the key reply links are signed with), generated once: the first node to start
--- inserts it, the others read the same row.
+-- inserts it, the others read the same row. Tests do not truncate it: a node caches its key, and a key deleted under
+-- it would leave other nodes (or the next restart) signing with another.
 create table platform_secret (
     name       varchar(64) primary key,
     secret     text        not null,
