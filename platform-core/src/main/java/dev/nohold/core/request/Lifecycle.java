@@ -54,6 +54,9 @@ public class Lifecycle {
     // A field, not a constructor argument, to keep this hook apart from the constructor other changes touch.
     @Inject
     LiveEvents liveEvents;
+    /** Keeps this node's {@link WaitingLine} current the moment a change commits. */
+    @Inject
+    Event<WaitingLine.LineChanged> lineChanged;
 
     public Lifecycle(Clock clock, Customers customers, References references, MediaStore media, NoholdConfig config,
                      Event<WorkAvailable> workAvailable, Event<TranscriptionDue> transcriptionDue,
@@ -424,6 +427,11 @@ public class Lifecycle {
     }
 
     private void changeStatus(Request request, RequestStatus status, String detail) {
+        if (status == RequestStatus.QUEUED) {
+            lineChanged.fire(new WaitingLine.LineChanged(request.id, WaitingLine.Place.of(request)));
+        } else if (request.status == RequestStatus.QUEUED) {
+            lineChanged.fire(new WaitingLine.LineChanged(request.id, null));
+        }
         request.status = status;
         request.updatedAt = clock.instant();
         record(request, status.name(), detail);
