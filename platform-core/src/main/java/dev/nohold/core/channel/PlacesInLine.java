@@ -1,7 +1,5 @@
 package dev.nohold.core.channel;
 
-import dev.nohold.core.agent.Agent;
-import dev.nohold.core.agent.Presence;
 import dev.nohold.core.request.Request;
 import dev.nohold.core.request.RequestStatus;
 import dev.nohold.core.request.WaitingLine;
@@ -21,6 +19,12 @@ import java.util.OptionalLong;
 @Transactional(Transactional.TxType.SUPPORTS)
 class PlacesInLine {
 
+    // One round trip: how many more requests the agents available now take at once, and the pace of the window.
+    private static final String FIGURES = """
+            select (select coalesce(sum(capacity - open_assignments), 0) from agent
+                     where presence = 'AVAILABLE' and open_assignments < capacity),
+                   (select count(*) from customer_request where assigned_at >= :since)""";
+
     private final WaitingLine line;
     private final Clock clock;
 
@@ -34,20 +38,13 @@ class PlacesInLine {
             return new PlaceInLine(true, 0, 0, OptionalLong.empty());
         }
         long position = line.positionOf(request);
-        long free = freeAgentPlaces();
-        long assigned = Request.count("assignedAt >= ?1", clock.instant().minus(window));
+        Object[] figures = (Object[]) Request.getEntityManager().createNativeQuery(FIGURES)
+                .setParameter("since", clock.instant().minus(window))
+                .getSingleResult();
+        long free = ((Number) figures[0]).longValue();
+        long assigned = ((Number) figures[1]).longValue();
         OptionalLong minutes = assigned == 0 ? OptionalLong.empty()
                 : OptionalLong.of(Math.max(1, (long) Math.ceil(position * (double) window.toMinutes() / assigned)));
         return new PlaceInLine(false, position, free, minutes);
-    }
-
-    /** How many more requests the agents available now can take at once. */
-    private long freeAgentPlaces() {
-        Long free = Agent.getEntityManager().createQuery("""
-                        select sum(a.capacity - a.openAssignments) from Agent a
-                         where a.presence = :available and a.openAssignments < a.capacity""", Long.class)
-                .setParameter("available", Presence.AVAILABLE)
-                .getSingleResult();
-        return free == null ? 0 : free;
     }
 }
