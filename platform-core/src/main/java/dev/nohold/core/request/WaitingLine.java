@@ -61,9 +61,12 @@ public class WaitingLine {
             if (request.status != RequestStatus.QUEUED || request.queuedAt == null) {
                 return line.size() + 1;
             }
-            Place place = Place.of(request);
+            // The place as kept, if it is: the caller's copy of the request may hold its time more precisely than
+            // the database, which rounds it to microseconds.
+            Place kept = places.get(request.id);
+            Place place = kept != null ? kept : Place.of(request);
             long behind = line.tailSet(place, false).size();
-            long ahead = line.size() - behind - (line.contains(place) ? 1 : 0);
+            long ahead = line.size() - behind - (kept != null ? 1 : 0);
             return ahead + 1;
         }
     }
