@@ -3,6 +3,7 @@ package dev.nohold.core.channel;
 import dev.nohold.core.Refusal;
 import dev.nohold.core.agent.Agent;
 import dev.nohold.core.config.NoholdConfig;
+import dev.nohold.core.database.AdvisoryLocks;
 import dev.nohold.core.media.MediaStore;
 import dev.nohold.core.reply.Delivery;
 import dev.nohold.core.reply.Outbox;
@@ -112,8 +113,7 @@ public class ChannelRequests {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void holdAddress(String channel, String address) {
-        Request.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
-                .setParameter("key", channel + ":" + address).getSingleResult();
+        AdvisoryLocks.holdUntilTransactionEnds(Request.getEntityManager(), channel + ":" + address);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.nohold.core.customer;
 
+import dev.nohold.core.database.AdvisoryLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -27,10 +28,7 @@ public class Customers {
     /** The customer of this address, made (with the address) if new; holds the identity's lock until commit. */
     public UUID resolve(String channel, String address) {
         String identity = CustomerAddress.identityOf(channel, address);
-        CustomerAddress.getEntityManager()
-                .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:identity, 13))")
-                .setParameter("identity", "customer:" + identity)
-                .getSingleResult();
+        AdvisoryLocks.holdUntilTransactionEnds(CustomerAddress.getEntityManager(), "customer:" + identity);
         String stripped = address.strip();
         Optional<CustomerAddress> known = CustomerAddress.find("channel = ?1 and address = ?2", channel, stripped)
                 .firstResultOptional();

@@ -56,6 +56,7 @@ public class LiveEventListener {
 
     private final Database database;
     private final Event<LiveEvent> fanOut;
+    private final Event<ListeningResumed> resumed;
     private final Duration pollInterval;
     private final Clock clock;
     private final Timer lag;
@@ -73,12 +74,13 @@ public class LiveEventListener {
     /** The newest id passed on, or -1 before the first connection (then history is not replayed). */
     private long newest = -1;
 
-    public LiveEventListener(Event<LiveEvent> fanOut, NoholdConfig config, Clock clock, MeterRegistry metrics,
+    public LiveEventListener(Event<LiveEvent> fanOut, Event<ListeningResumed> resumed, NoholdConfig config, Clock clock, MeterRegistry metrics,
                              @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
                              @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
                              @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.database = new Database(url, username, password);
         this.fanOut = fanOut;
+        this.resumed = resumed;
         this.pollInterval = config.events().pollInterval();
         this.clock = clock;
         this.lag = Timer.builder("nohold.live.events.lag")
@@ -127,6 +129,7 @@ public class LiveEventListener {
             catchUp(connection, Math.max(0, newest - LOOK_BACK));
         }
         retry = FIRST_RETRY;
+        resumed.fire(new ListeningResumed());
         LOG.debugf("Live events: listening from id %d", newest);
         int timeout = (int) Math.max(1, pollInterval.toMillis());
         while (running) {

@@ -4,21 +4,29 @@ import dev.nohold.core.agent.Agent;
 import dev.nohold.core.request.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Types;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Publishes changes to every node: a {@code live_event} row and its {@code pg_notify} in the caller's transaction.
  * PostgreSQL delivers a notification only when that transaction commits, so a rolled-back change is never heard
  * of, and a committed one always is (each node's {@link LiveEventListener} also reads the rows it missed).
+ *
+ * <p>A transaction's events are gathered as they happen (each with the request's status and holder at that moment)
+ * and written together just before it commits: one statement for all of them, where writing each at once cost a
+ * round trip apiece on the intake path. Their ids are taken just before the commit, too, so they come close to
+ * commit order.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -27,49 +35,89 @@ public class LiveEvents {
     /** The PostgreSQL notification channel; the payload is the event's id. */
     public static final String CHANNEL = "nohold_events";
 
-    // One round trip: the insert and its notification.
+    // One round trip for all of a transaction's events: the rows and their notifications, in the order they happened.
     private static final String PUBLISH = """
             with event as (
                 insert into live_event (at, type, request_id, reference, status, agent_id, agent, detail)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
+                select at::timestamptz, type, request_id::uuid, reference, status, agent_id::uuid, agent, detail
+                  from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                       with ordinality as e(at, type, request_id, reference, status, agent_id, agent, detail, n)
+                 order by n
                 returning id)
-            select id, pg_notify('%s', id::text) from event""".formatted(CHANNEL);
+            select pg_notify('%s', id::text) from event order by id""".formatted(CHANNEL);
 
     private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public LiveEvents(EntityManager entityManager) {
+    public LiveEvents(EntityManager entityManager, TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
     }
 
     /** A request's event, with its status after the change and the agent holding it. */
-    public long request(Request request, String type, String detail, Instant at) {
+    public void request(Request request, String type, String detail, Instant at) {
         Agent agent = request.assignedTo;
-        return publish(at, type, request.id, request.reference, request.status == null ? null : request.status.name(),
-                agent == null ? null : agent.id, agent == null ? null : agent.username, detail);
+        publish(new Pending(at, type, request.id, request.reference,
+                request.status == null ? null : request.status.name(), agent == null ? null : agent.id,
+                agent == null ? null : agent.username, detail));
     }
 
     /** An agent's new presence. */
-    public long presence(Agent agent, Instant at) {
-        return publish(at, LiveEvent.PRESENCE, null, null, agent.presence.name(), agent.id, agent.username, null);
+    public void presence(Agent agent, Instant at) {
+        publish(new Pending(at, LiveEvent.PRESENCE, null, null, agent.presence.name(), agent.id, agent.username, null));
     }
 
-    private long publish(Instant at, String type, UUID requestId, String reference, String status, UUID agentId,
-                         String agent, String detail) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(PUBLISH)) {
-                insert.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-                insert.setString(2, type);
-                insert.setObject(3, requestId, Types.OTHER);
-                insert.setString(4, reference);
-                insert.setString(5, status);
-                insert.setObject(6, agentId, Types.OTHER);
-                insert.setString(7, agent);
-                insert.setString(8, detail);
-                try (ResultSet row = insert.executeQuery()) {
-                    row.next();
-                    return row.getLong(1);
+    @SuppressWarnings("unchecked")
+    private void publish(Pending event) {
+        List<Pending> pending = (List<Pending>) transactions.getResource(LiveEvents.class);
+        if (pending == null) {
+            List<Pending> gathered = new ArrayList<>();
+            transactions.putResource(LiveEvents.class, gathered);
+            // The transaction's own session, taken now: at completion the injected proxy may no longer find it.
+            Session session = entityManager.unwrap(Session.class);
+            // Interposed: runs after the ORM's flush, on the same connection, and a failure rolls everything back.
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    write(session, gathered);
                 }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+            pending = gathered;
+        }
+        pending.add(event);
+    }
+
+    private static void write(Session session, List<Pending> events) {
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(PUBLISH)) {
+                insert.setArray(1, texts(connection, events, event -> event.at().toString()));
+                insert.setArray(2, texts(connection, events, Pending::type));
+                insert.setArray(3, texts(connection, events, event -> text(event.requestId())));
+                insert.setArray(4, texts(connection, events, Pending::reference));
+                insert.setArray(5, texts(connection, events, Pending::status));
+                insert.setArray(6, texts(connection, events, event -> text(event.agentId())));
+                insert.setArray(7, texts(connection, events, Pending::agent));
+                insert.setArray(8, texts(connection, events, Pending::detail));
+                insert.execute();
             }
         });
+    }
+
+    private static java.sql.Array texts(Connection connection, List<Pending> events, Function<Pending, String> field)
+            throws SQLException {
+        return connection.createArrayOf("text", events.stream().map(field).toArray(String[]::new));
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
+    }
+
+    /** An event as it was when it happened, waiting for its transaction's commit. */
+    private record Pending(Instant at, String type, UUID requestId, String reference, String status, UUID agentId,
+                          String agent, String detail) {
     }
 }

@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +55,9 @@ public class Lifecycle {
     // A field, not a constructor argument, to keep this hook apart from the constructor other changes touch.
     @Inject
     LiveEvents liveEvents;
+    /** Keeps this node's {@link WaitingLine} current the moment a change commits. */
+    @Inject
+    Event<WaitingLine.LineChanged> lineChanged;
 
     public Lifecycle(Clock clock, Customers customers, References references, MediaStore media, NoholdConfig config,
                      Event<WorkAvailable> workAvailable, Event<TranscriptionDue> transcriptionDue,
@@ -132,8 +136,13 @@ public class Lifecycle {
      * The customer's identity is locked (see {@link Customers#resolve}), so two texts never race past each other.
      */
     private Optional<IntakeReceipt> joinConversation(UUID customerId, InboundMessage message) {
-        Optional<Request> open = Request.<Request>find("customerId = ?1 and status in ?2 order by createdAt desc, id",
-                customerId, OPEN).firstResultOptional();
+        // One read for both: the open request, else the latest answered within the reopen window.
+        Instant since = clock.instant().minus(config.conversation().reopenWindow());
+        List<Request> candidates = Request.list("customerId = ?1 and (status in ?2 or (status in ?3 and answeredAt >= ?4))",
+                customerId, OPEN, ANSWERED, since);
+        Optional<Request> open = candidates.stream().filter(request -> request.status.isOpen())
+                .max(Comparator.comparing((Request request) -> request.createdAt)
+                        .thenComparing(request -> request.id.toString(), Comparator.reverseOrder()));
         if (open.isPresent()) {
             Request request = lockFresh(open.get());
             if (request.status.isOpen() && fits(request, message.text())) {
@@ -143,9 +152,9 @@ public class Lifecycle {
             }
             return Optional.empty();
         }
-        Instant since = clock.instant().minus(config.conversation().reopenWindow());
-        Optional<Request> answered = Request.<Request>find("customerId = ?1 and status in ?2 and answeredAt >= ?3"
-                + " order by answeredAt desc, id", customerId, ANSWERED, since).firstResultOptional();
+        Optional<Request> answered = candidates.stream().filter(request -> !request.status.isOpen())
+                .max(Comparator.comparing((Request request) -> request.answeredAt)
+                        .thenComparing(request -> request.id.toString(), Comparator.reverseOrder()));
         if (answered.isEmpty() || !fits(answered.get(), message.text())) {
             return Optional.empty();
         }
@@ -424,6 +433,11 @@ public class Lifecycle {
     }
 
     private void changeStatus(Request request, RequestStatus status, String detail) {
+        if (status == RequestStatus.QUEUED) {
+            lineChanged.fire(new WaitingLine.LineChanged(request.id, WaitingLine.Place.of(request)));
+        } else if (request.status == RequestStatus.QUEUED) {
+            lineChanged.fire(new WaitingLine.LineChanged(request.id, null));
+        }
         request.status = status;
         request.updatedAt = clock.instant();
         record(request, status.name(), detail);

@@ -1,0 +1,289 @@
+package dev.nohold.channel.sms.bench;
+
+import dev.nohold.core.agent.AccountDraft;
+import dev.nohold.core.agent.Agents;
+import dev.nohold.core.reply.ReplyDraft;
+import dev.nohold.core.reply.Replies;
+import dev.nohold.core.request.Request;
+import dev.nohold.core.request.RequestQueries;
+import dev.nohold.core.testing.Fixtures;
+import dev.nohold.twilio.TwilioStandIn;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * How fast the platform takes in signed SMS webhooks, printed, not asserted (issue 18). Two figures:
+ * <ol>
+ *   <li><b>Beside a bare endpoint.</b> Four connections send signed Twilio webhooks as fast as they are answered, in
+ *   rounds that alternate between the platform's {@code POST /channels/sms/twilio} and {@link BareSignedInsert}
+ *   (the same signature check and one {@code INSERT} on the same PostgreSQL), so both meet the same machine load.
+ *   Both run in this JVM beside the load generator, which costs both sides alike.</li>
+ *   <li><b>With a long line.</b> The cost of one intake (one connection, one webhook at a time) and of one
+ *   assignment (an agent going AVAILABLE until they hold the head of the line, from the platform's own timestamps)
+ *   with 1,000 and with 100,000 requests waiting.</li>
+ * </ol>
+ * Run: {@code ./mvnw -q -pl channel-sms -am test -Pbenchmark -Dtest=IntakeBenchmark}.
+ */
+@QuarkusTest
+@Tag("benchmark")
+class IntakeBenchmark {
+
+    private static final String PUBLIC_URL = "https://help.example.test";
+    private static final String PLATFORM = "/channels/sms/twilio";
+    private static final int CONNECTIONS = 4;
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final Duration ROUND = Duration.ofSeconds(8);
+    private static final int ROUNDS = 3;
+    private static final AtomicLong SENT = new AtomicLong();
+
+    @TestHTTPResource("/")
+    URI base;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    Agents agents;
+    @Inject
+    Replies replies;
+    @Inject
+    RequestQueries queries;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void intakeBesideABareEndpoint() throws Exception {
+        reset();
+        sql(BareSignedInsert.TABLE);
+        load(PLATFORM, WARM_UP);
+        load(BareSignedInsert.PATH, WARM_UP);
+        Round platform = new Round();
+        Round bare = new Round();
+        for (int round = 0; round < ROUNDS; round++) {
+            // Alternate which goes first, so neither always follows the other's checkpoint or vacuum.
+            if (round % 2 == 0) {
+                platform.add(load(PLATFORM, ROUND));
+                bare.add(load(BareSignedInsert.PATH, ROUND));
+            } else {
+                bare.add(load(BareSignedInsert.PATH, ROUND));
+                platform.add(load(PLATFORM, ROUND));
+            }
+        }
+        System.out.printf("%n[bench] signed SMS webhooks, %d connections, %d alternating rounds of %d s%n",
+                CONNECTIONS, ROUNDS, ROUND.toSeconds());
+        System.out.println("[bench] " + bare.describe("bare endpoint (check + INSERT)"));
+        System.out.println("[bench] " + platform.describe("platform intake"));
+        System.out.printf("[bench] platform / bare requests/s: %.2f%n", platform.perSecond() / bare.perSecond());
+    }
+
+    @Test
+    void costWithALongLine() throws Exception {
+        Map<Integer, double[]> costs = new LinkedHashMap<>();
+        for (int waiting : new int[] {1_000, 100_000}) {
+            reset();
+            fillTheLine(waiting);
+            load(PLATFORM, WARM_UP);
+            long[] intake = sequentialIntake(300);
+            double assignment = medianAssignmentMillis(60);
+            costs.put(waiting, new double[] {millis(percentile(intake, 0.50)), millis(percentile(intake, 0.99)),
+                    assignment});
+        }
+        System.out.printf("%n[bench] cost with a long line (one connection)%n");
+        costs.forEach((waiting, cost) -> System.out.printf(
+                "[bench] %,7d waiting: intake p50 %.1f ms, p99 %.1f ms; assignment p50 %.1f ms%n",
+                waiting, cost[0], cost[1], cost[2]));
+        double[] few = costs.get(1_000);
+        double[] many = costs.get(100_000);
+        System.out.printf("[bench] 100,000 / 1,000 waiting: intake p50 %.2f×, assignment p50 %.2f×%n",
+                many[0] / few[0], many[2] / few[2]);
+    }
+
+    /** Webhooks from {@link #CONNECTIONS} senders, each sending its next as soon as the last was answered. */
+    private Round load(String path, Duration length) throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(CONNECTIONS);
+        try {
+            long until = System.nanoTime() + length.toNanos();
+            List<Future<long[]>> runs = new ArrayList<>();
+            for (int i = 0; i < CONNECTIONS; i++) {
+                runs.add(senders.submit(() -> {
+                    long[] latencies = new long[200_000];
+                    int n = 0;
+                    while (System.nanoTime() < until && n < latencies.length) {
+                        latencies[n++] = send(path);
+                    }
+                    return Arrays.copyOf(latencies, n);
+                }));
+            }
+            Round round = new Round();
+            for (Future<long[]> run : runs) {
+                round.latencies.add(run.get());
+            }
+            round.seconds = length.toNanos() / 1e9;
+            return round;
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    /** One signed webhook from a new texter; its latency in ns. Anything but 200 stops the benchmark. */
+    private long send(String path) throws Exception {
+        long n = SENT.incrementAndGet();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("MessageSid", "SM%032x".formatted(n));
+        form.put("AccountSid", TwilioStandIn.ACCOUNT_SID);
+        form.put("From", "+1555%07d".formatted(n % 10_000_000));
+        form.put("To", TwilioStandIn.OUR_NUMBER);
+        form.put("Body", "My parcel has not arrived, can someone call me back?");
+        form.put("NumMedia", "0");
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", TwilioStandIn.signature(PUBLIC_URL + path, form))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        long took = System.nanoTime() - start;
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return took;
+    }
+
+    private long[] sequentialIntake(int samples) throws Exception {
+        long[] latencies = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            latencies[i] = send(PLATFORM);
+        }
+        return latencies;
+    }
+
+    /** An agent goes AVAILABLE while the line is long, until they hold its head; answered, and again. */
+    private double medianAssignmentMillis(int samples) throws SQLException {
+        agents.create(new AccountDraft("bench-agent", Fixtures.PASSWORD, null, null, List.of(), List.of("agent"), 1));
+        double[] took = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            agents.changePresence("bench-agent", "AVAILABLE");
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
+                    .until(() -> !mine().isEmpty());
+            took[i] = single("""
+                    select extract(epoch from (r.assigned_at - g.presence_since)) * 1000
+                      from customer_request r join agent g on g.id = r.assigned_agent_id
+                     where g.username = 'bench-agent' and r.status = 'ASSIGNED'""");
+            agents.changePresence("bench-agent", "AWAY");
+            for (Request request : mine()) {
+                replies.answer(request.id, "bench-agent", ReplyDraft.text("Sorted, thank you."));
+            }
+        }
+        Arrays.sort(took);
+        return took[samples / 2];
+    }
+
+    private List<Request> mine() {
+        return QuarkusTransaction.requiringNew().call(() -> queries.assignedTo("bench-agent"));
+    }
+
+    /** {@code count} customers, each with one request QUEUED an hour ago, a millisecond apart. */
+    private void fillTheLine(int count) throws SQLException {
+        sql("""
+                with made as (
+                    insert into customer (id, created_at)
+                    select gen_random_uuid(), now() - interval '1 hour' from generate_series(1, %d)
+                    returning id)
+                insert into customer_request (id, reference, channel, customer_address, status, text, intake_status,
+                                              attributes, customer_id, created_at, queued_at, updated_at)
+                select gen_random_uuid(), 'W' || n, 'sms', '+1999' || lpad(n::text, 7, '0'), 'QUEUED',
+                       'Still waiting', 'QUEUED', '{}', id, now() - interval '1 hour',
+                       now() - interval '1 hour' + n * interval '1 millisecond', now()
+                  from (select id, row_number() over () as n from made) numbered""".formatted(count));
+        sql("analyze");
+    }
+
+    private void reset() throws SQLException {
+        Fixtures.reset(dataSource);
+        sql("truncate sms_opt_out, sms_inbound, sms_outbound_part");
+        sql("drop table if exists bench_bare_sms");
+        sql(BareSignedInsert.TABLE);
+        TwilioStandIn.reset();
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+
+    private double single(String query) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(query);
+             ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getDouble(1);
+        }
+    }
+
+    private static long percentile(long[] latencies, double p) {
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /** The webhooks of one or more rounds against one endpoint. */
+    private static final class Round {
+        final List<long[]> latencies = new ArrayList<>();
+        double seconds;
+
+        void add(Round other) {
+            latencies.addAll(other.latencies);
+            seconds += other.seconds;
+        }
+
+        long count() {
+            return latencies.stream().mapToLong(l -> l.length).sum();
+        }
+
+        double perSecond() {
+            return count() / seconds;
+        }
+
+        String describe(String what) {
+            long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
+            return "%-32s %,8.0f requests/s  p50 %5.1f ms  p99 %5.1f ms  (n=%,d)".formatted(what, perSecond(),
+                    millis(percentile(all, 0.50)), millis(percentile(all, 0.99)), all.length);
+        }
+    }
+}
