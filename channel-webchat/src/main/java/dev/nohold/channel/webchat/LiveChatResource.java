@@ -1,0 +1,83 @@
+package dev.nohold.channel.webchat;
+
+import dev.nohold.core.IsoTime;
+import dev.nohold.core.Refusal;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The agent's side of a chat, for the inbox: the chat's messages, and, in a live chat, writing without ending it,
+ * typing, and ending it. Only the agent holding the request may.
+ */
+@Path("/api/chat/requests/{id}")
+@Authenticated
+public class LiveChatResource {
+
+    /** One message as the inbox shows it. */
+    public record ChatMessageView(long id, String kind, String text, String by, String at, String audio) {
+    }
+
+    /** What the agent writes. */
+    public record ChatMessageInput(String text) {
+    }
+
+    private final Conversations conversations;
+    private final SecurityIdentity identity;
+    private final WebChatConfig config;
+
+    public LiveChatResource(Conversations conversations, SecurityIdentity identity, WebChatConfig config) {
+        this.conversations = conversations;
+        this.identity = identity;
+        this.config = config;
+    }
+
+    @GET
+    public List<ChatMessageView> messages(@PathParam("id") UUID id) {
+        return conversations.chatOf(id, username()).stream().map(LiveChatResource::view).toList();
+    }
+
+    @POST
+    @Path("/messages")
+    public Response say(@PathParam("id") UUID id, ChatMessageInput input) {
+        String text = input == null || input.text() == null ? "" : input.text().strip();
+        if (text.isEmpty()) {
+            throw Refusal.badInput("Write a message first");
+        }
+        if (text.length() > config.maxMessageLength()) {
+            throw Refusal.tooLarge("A chat message has at most " + config.maxMessageLength() + " characters");
+        }
+        return Response.status(201).entity(view(conversations.agentSays(id, username(), text))).build();
+    }
+
+    @POST
+    @Path("/typing")
+    public Response typing(@PathParam("id") UUID id) {
+        conversations.agentTyping(id, username());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/end")
+    public Response end(@PathParam("id") UUID id) {
+        conversations.endLiveChat(id, username());
+        return Response.noContent().build();
+    }
+
+    private String username() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static ChatMessageView view(ChatLine line) {
+        return new ChatMessageView(line.seq(), line.kind(), line.text(), line.by(),
+                line.at() == null ? null : IsoTime.format(line.at()),
+                line.audioType() != null && ChatLine.AGENT.equals(line.kind()) ? "/chat/audio/" + line.id() : null);
+    }
+}
