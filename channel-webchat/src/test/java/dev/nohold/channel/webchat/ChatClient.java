@@ -109,6 +109,10 @@ final class ChatClient implements AutoCloseable {
         return standings.isEmpty() ? null : standings.getLast();
     }
 
+    boolean isOpen() {
+        return !socket.isOutputClosed() && !socket.isInputClosed();
+    }
+
     @Override
     public void close() {
         if (closedWith == null) {

@@ -30,9 +30,12 @@ class ChatSocketConversationTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ChatLimits limits;
+
     @BeforeEach
     void clean() throws Exception {
-        ChatTests.reset(dataSource);
+        ChatTests.reset(dataSource, limits);
         Fixtures.createAgent("alice");
     }
 

@@ -21,6 +21,12 @@ final class ChatTests {
     private ChatTests() {
     }
 
+    /** A clean database and fresh message counts (every test browser comes from the same address). */
+    static void reset(DataSource dataSource, ChatLimits limits) throws SQLException {
+        limits.forget();
+        reset(dataSource);
+    }
+
     static void reset(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("truncate webchat_message, webchat_visitor cascade");

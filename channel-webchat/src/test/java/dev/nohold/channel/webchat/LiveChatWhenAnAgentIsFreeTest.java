@@ -1,0 +1,83 @@
+package dev.nohold.channel.webchat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nohold.core.testing.Fixtures;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static dev.nohold.core.testing.Fixtures.as;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** With an agent free at the moment of contact the chat is live: both ways, typing, the agent's name, and its end. */
+@QuarkusTest
+class LiveChatWhenAnAgentIsFreeTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ChatLimits limits;
+
+    @BeforeEach
+    void clean() throws Exception {
+        ChatTests.reset(dataSource, limits);
+        Fixtures.createAgent("alice");
+        Fixtures.createAgent("bob");
+    }
+
+    @Test
+    void theCustomerTalksLiveWithTheFreeAgentUntilTheAgentEndsTheChat() {
+        Fixtures.presence("alice", "AVAILABLE");
+        try (ChatClient browser = ChatClient.open(base, null, 0)) {
+            browser.say("m-1", "Hi, my order is late");
+
+            browser.awaitMessage("notice", "You are talking with Agent alice");
+            JsonNode standing = browser.await("live standing", frame -> "live".equals(frame.path("state").asText()));
+            assertEquals("Agent alice", standing.path("agent").asText());
+            String requestId = ChatTests.newestChatRequest();
+            as("alice").get("/api/requests/" + requestId).then().body("status", equalTo("ASSIGNED"))
+                    .body("assignedTo", equalTo("alice"));
+            as("alice").get("/api/chat/requests/" + requestId).then().statusCode(200)
+                    .body("text", hasItem("Hi, my order is late"));
+
+            as("alice").post("/api/chat/requests/" + requestId + "/typing").then().statusCode(204);
+            browser.await("typing", frame -> "typing".equals(frame.path("type").asText()));
+            as("alice").contentType(ContentType.JSON).body(Map.of("text", "Sorry to hear that. Which order?"))
+                    .post("/api/chat/requests/" + requestId + "/messages").then().statusCode(201);
+            browser.awaitMessage("agent", "Which order?");
+
+            browser.say("m-2", "Order 5521");
+            await().atMost(Duration.ofSeconds(30)).until(() -> as("alice").get("/api/requests/" + requestId)
+                    .jsonPath().<String>getList("messages.text").contains("Order 5521"));
+            as("alice").get("/api/requests/" + requestId).then().body("status", equalTo("ASSIGNED"));
+
+            as("bob").contentType(ContentType.JSON).body(Map.of("text", "Not mine"))
+                    .post("/api/chat/requests/" + requestId + "/messages").then().statusCode(409);
+            as("bob").get("/api/chat/requests/" + requestId).then().statusCode(403);
+
+            as("alice").post("/api/chat/requests/" + requestId + "/end").then().statusCode(204);
+            browser.awaitMessage("ended", "ended the chat");
+            await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(
+                    as("alice").get("/api/requests/" + requestId).jsonPath().getString("status")));
+            List<String> kinds = browser.messages().stream().map(message -> message.path("kind").asText()).toList();
+            assertTrue(kinds.indexOf("agent") < kinds.indexOf("ended"), kinds.toString());
+        }
+    }
+}
