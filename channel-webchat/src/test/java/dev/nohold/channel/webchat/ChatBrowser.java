@@ -42,7 +42,11 @@ final class ChatBrowser implements AutoCloseable {
                 .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu",
                         "--autoplay-policy=no-user-gesture-required", "--disable-audio-output",
                         "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                        "--use-file-for-fake-audio-capture=" + spokenWav())));
+                        "--use-file-for-fake-audio-capture=" + spokenWav(),
+                        // The widget tests' host pages (another site, served by Playwright) load the platform from
+                        // localhost, which Chromium's Local Network Access would refuse to a public site's page; a
+                        // deployed platform is not on the visitor's own machine.
+                        "--disable-features=LocalNetworkAccessChecks")));
     }
 
     private static Path spokenWav() {
