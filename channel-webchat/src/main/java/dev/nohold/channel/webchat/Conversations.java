@@ -220,6 +220,13 @@ public class Conversations {
         return store.ofRequest(requestId);
     }
 
+    /** A live chat an agent holds now. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isLive(UUID requestId) {
+        return requests.find(requestId).filter(ChannelRequest::withAgent)
+                .map(request -> "true".equals(request.attributes().get(LIVE))).orElse(false);
+    }
+
     private ChannelRequest liveChatHeldBy(UUID requestId, String username) {
         ChannelRequest request = requests.find(requestId).filter(found -> CHANNEL.equals(found.channel()))
                 .orElseThrow(() -> Refusal.notFound("No chat request " + requestId));

@@ -25,6 +25,10 @@ public class LiveChatResource {
     public record ChatMessageView(long id, String kind, String text, String by, String at, String audio) {
     }
 
+    /** The chat of a request: whether it is live now (the agent writes without ending it), and its messages. */
+    public record ChatView(boolean live, List<ChatMessageView> messages) {
+    }
+
     /** What the agent writes. */
     public record ChatMessageInput(String text) {
     }
@@ -40,8 +44,10 @@ public class LiveChatResource {
     }
 
     @GET
-    public List<ChatMessageView> messages(@PathParam("id") UUID id) {
-        return conversations.chatOf(id, username()).stream().map(LiveChatResource::view).toList();
+    public ChatView chat(@PathParam("id") UUID id) {
+        List<ChatMessageView> messages = conversations.chatOf(id, username()).stream().map(LiveChatResource::view)
+                .toList();
+        return new ChatView(conversations.isLive(id), messages);
     }
 
     @POST

@@ -136,7 +136,7 @@ class CustomerIsAnsweredInTheBrowserTest {
 
         write(page, "I would like to change my order");
         await().atMost(Duration.ofSeconds(30)).until(() -> as("alice").get("/api/chat/requests/" + requestId)
-                .jsonPath().<String>getList("text").contains("I would like to change my order"));
+                .jsonPath().<String>getList("messages.text").contains("I would like to change my order"));
         ChatBrowser.assertAccessible(page);
 
         as("alice").post("/api/chat/requests/" + requestId + "/end").then().statusCode(204);

@@ -55,7 +55,7 @@ class LiveChatWhenAnAgentIsFreeTest {
             as("alice").get("/api/requests/" + requestId).then().body("status", equalTo("ASSIGNED"))
                     .body("assignedTo", equalTo("alice"));
             as("alice").get("/api/chat/requests/" + requestId).then().statusCode(200)
-                    .body("text", hasItem("Hi, my order is late"));
+                    .body("live", equalTo(true)).body("messages.text", hasItem("Hi, my order is late"));
 
             as("alice").post("/api/chat/requests/" + requestId + "/typing").then().statusCode(204);
             browser.await("typing", frame -> "typing".equals(frame.path("type").asText()));
