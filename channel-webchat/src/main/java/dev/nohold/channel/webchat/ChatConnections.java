@@ -45,6 +45,8 @@ public class ChatConnections {
         /** The newest message number sent on this socket (or that the page said it had). */
         long sent;
         String standing;
+        /** When this page's typing was last told to the agent ({@link System#nanoTime()}). */
+        long lastTyping;
 
         Session(WebSocketConnection connection, Visitor visitor, long sent) {
             this.connection = connection;
@@ -66,11 +68,6 @@ public class ChatConnections {
 
     void closed(WebSocketConnection connection) {
         sessions.remove(connection.id());
-    }
-
-    /** How many browsers are connected to this node. */
-    int count() {
-        return sessions.size();
     }
 
     /** Sends the session what it has not been sent yet, in order, then where its request stands. */

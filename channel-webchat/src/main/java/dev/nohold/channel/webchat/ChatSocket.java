@@ -12,7 +12,6 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -29,6 +28,7 @@ public class ChatSocket {
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final int MAX_CLIENT_ID = 64;
+    private static final java.time.Duration TYPING_EVERY = java.time.Duration.ofSeconds(2);
 
     private final Visitors visitors;
     private final Conversations conversations;
@@ -74,8 +74,12 @@ public class ChatSocket {
             switch (type) {
                 case "say" -> say(connection, session.get(), message);
                 case "ack" -> conversations.acknowledge(session.get().visitor, message.path("id").asLong(0));
-                case "typing" -> conversations.customerTyping(session.get().visitor);
-                case "phone" -> phone(connection, session.get(), message.path("number").asText(""));
+                case "typing" -> typing(session.get());
+                case "phone" -> {
+                    if (allowed(connection, session.get())) {
+                        phone(connection, session.get(), message.path("number").asText(""));
+                    }
+                }
                 default -> refuse(connection, "Unknown message type.");
             }
         } catch (Refusal refusal) {
@@ -117,9 +121,17 @@ public class ChatSocket {
         if (!allowed(connection, session)) {
             return;
         }
-        List<ChatLine> stored = conversations.say(session.visitor, clientId, text);
-        LOG.debugf("Web chat: %d lines stored", stored.size());
+        conversations.say(session.visitor, clientId, text);
         connections.catchUp(session);
+    }
+
+    /** Typing is told to the agent at most every few seconds, however often the page says it. */
+    private void typing(ChatConnections.Session session) {
+        long now = System.nanoTime();
+        if (session.lastTyping == 0 || now - session.lastTyping >= TYPING_EVERY.toNanos()) {
+            session.lastTyping = now;
+            conversations.customerTyping(session.visitor);
+        }
     }
 
     private void phone(WebSocketConnection connection, ChatConnections.Session session, String number) {

@@ -22,6 +22,8 @@ final class ChatClient implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    /** When each frame arrived ({@link System#nanoTime()}), in the order of {@link #frames}. */
+    final List<Long> arrivals = new CopyOnWriteArrayList<>();
     volatile Integer closedWith;
     private final WebSocket socket;
     private String token;
@@ -129,7 +131,10 @@ final class ChatClient implements AutoCloseable {
             partial.append(data);
             if (last) {
                 try {
-                    frames.add(JSON.readTree(partial.toString()));
+                    long arrived = System.nanoTime();
+                    JsonNode frame = JSON.readTree(partial.toString());
+                    arrivals.add(arrived);
+                    frames.add(frame);
                 } catch (Exception e) {
                     throw new IllegalStateException("Not JSON: " + partial, e);
                 }

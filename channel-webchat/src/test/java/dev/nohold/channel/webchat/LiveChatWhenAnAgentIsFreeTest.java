@@ -43,7 +43,7 @@ class LiveChatWhenAnAgentIsFreeTest {
     }
 
     @Test
-    void theCustomerTalksLiveWithTheFreeAgentUntilTheAgentEndsTheChat() {
+    void theCustomerTalksLiveWithTheFreeAgentUntilTheAgentEndsTheChat() throws Exception {
         Fixtures.presence("alice", "AVAILABLE");
         try (ChatClient browser = ChatClient.open(base, null, 0)) {
             browser.say("m-1", "Hi, my order is late");
@@ -63,6 +63,10 @@ class LiveChatWhenAnAgentIsFreeTest {
                     .post("/api/chat/requests/" + requestId + "/messages").then().statusCode(201);
             browser.awaitMessage("agent", "Which order?");
 
+            for (int i = 0; i < 5; i++) {
+                browser.send(Map.of("type", "typing"));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> customerTypingSignals(requestId) == 1);
             browser.say("m-2", "Order 5521");
             await().atMost(Duration.ofSeconds(30)).until(() -> as("alice").get("/api/requests/" + requestId)
                     .jsonPath().<String>getList("messages.text").contains("Order 5521"));
@@ -78,6 +82,20 @@ class LiveChatWhenAnAgentIsFreeTest {
                     as("alice").get("/api/requests/" + requestId).jsonPath().getString("status")));
             List<String> kinds = browser.messages().stream().map(message -> message.path("kind").asText()).toList();
             assertTrue(kinds.indexOf("agent") < kinds.indexOf("ended"), kinds.toString());
+        }
+        assertEquals(1, customerTypingSignals(ChatTests.newestChatRequest()), "a burst of typing is told once");
+    }
+
+    /** The customer's typing as the agent's event stream hears it: chat signals on the request. */
+    private long customerTypingSignals(String requestId) throws java.sql.SQLException {
+        try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(
+                "select count(*) from live_event where request_id = ?::uuid and type = 'CHANNEL_SIGNAL'"
+                        + " and detail = 'webchat:customer-typing'")) {
+            query.setString(1, requestId);
+            try (var row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
         }
     }
 }
