@@ -86,6 +86,12 @@ final class ChatBrowser implements AutoCloseable {
                 .collect(Collectors.joining("\n")), "axe-core found serious accessibility violations");
     }
 
+    /** Saves what the page shows, for the README: {@code -Dbrowser-tests.screenshots=$PWD/docs/screenshots} refreshes it. */
+    static void screenshot(Page page, String name) {
+        Path directory = Paths.get(System.getProperty("browser-tests.screenshots", "target/screenshots"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(directory.resolve(name + ".png")));
+    }
+
     @Override
     public void close() {
         browser.close();

@@ -90,6 +90,7 @@ class CustomerIsAnsweredInTheBrowserTest {
 
         assertThat(conversation).containsText("It was left with your neighbour at number 12.");
         assertThat(conversation).containsText("Agent alice");
+        ChatBrowser.screenshot(page, "chat-phone");
         await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(ChatTests.deliveryStatus("alice", requestId)));
 
         page.close();

@@ -78,6 +78,7 @@ class WidgetOnAnotherSiteTest {
         assertEquals("rgb(11, 92, 173)", chat.locator("#send").evaluate("b => getComputedStyle(b).backgroundColor"),
                 "the host page's styles do not reach the chat");
         ChatBrowser.assertAccessible(shop);
+        ChatBrowser.screenshot(shop, "chat-widget");
     }
 
     @Test
