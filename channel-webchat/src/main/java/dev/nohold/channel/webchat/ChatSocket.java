@@ -32,15 +32,17 @@ public class ChatSocket {
 
     private final Visitors visitors;
     private final Conversations conversations;
+    private final LiveChats liveChats;
     private final ChatConnections connections;
     private final ChatLimits limits;
     private final WebChatConfig config;
     private final ObjectMapper json;
 
-    public ChatSocket(Visitors visitors, Conversations conversations, ChatConnections connections, ChatLimits limits,
-                      WebChatConfig config, ObjectMapper json) {
+    public ChatSocket(Visitors visitors, Conversations conversations, LiveChats liveChats, ChatConnections connections,
+                      ChatLimits limits, WebChatConfig config, ObjectMapper json) {
         this.visitors = visitors;
         this.conversations = conversations;
+        this.liveChats = liveChats;
         this.connections = connections;
         this.limits = limits;
         this.config = config;
@@ -130,7 +132,7 @@ public class ChatSocket {
         long now = System.nanoTime();
         if (session.lastTyping == 0 || now - session.lastTyping >= TYPING_EVERY.toNanos()) {
             session.lastTyping = now;
-            conversations.customerTyping(session.visitor);
+            liveChats.customerTyping(session.visitor);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.nohold.channel.webchat;
 
-import dev.nohold.core.Refusal;
 import dev.nohold.core.channel.ChannelEvent;
 import dev.nohold.core.channel.ChannelRequest;
 import dev.nohold.core.channel.ChannelRequests;
@@ -154,8 +153,7 @@ public class Conversations {
         });
     }
 
-    // --- The agent's side
-
+    // --- Answers
     /** The core delivers an answer: it becomes the browser's next message, shown by whichever node holds it. */
     @Transactional
     public DeliveryResult storeAnswer(OutboundReply reply) throws DeliveryException {
@@ -174,66 +172,6 @@ public class Conversations {
         signals.signal(CHANNEL, reply.requestId(), "visitor:" + visitor.id());
         LOG.infof("Answer to chat request %s stored for the browser (attempt %d)", reply.reference(), reply.attempt());
         return DeliveryResult.sent(providerId);
-    }
-
-    /** The agent holding a live chat writes; the chat goes on. */
-    @Transactional
-    public ChatLine agentSays(UUID requestId, String username, String text) {
-        ChannelRequest request = liveChatHeldBy(requestId, username);
-        Visitor visitor = store.visitorOfRequest(requestId).orElseThrow(() -> Refusal.notFound("No chat for request "
-                + request.reference()));
-        ChatLine line = store.append(visitor.id(), ChatLine.of(requestId, ChatLine.AGENT, text)
-                .by(request.attributes().getOrDefault(AGENT_NAME, username)), clock.instant()).line();
-        signals.signal(CHANNEL, requestId, "visitor:" + visitor.id());
-        return line;
-    }
-
-    /** The agent is typing: the customer's page shows it for a moment. */
-    @Transactional
-    public void agentTyping(UUID requestId, String username) {
-        liveChatHeldBy(requestId, username);
-        store.visitorOfRequest(requestId).ifPresent(visitor ->
-                signals.signal(CHANNEL, requestId, "agent-typing:" + visitor.id()));
-    }
-
-    /** The agent ended the live chat: it was the answer, so the request is answered and delivered. */
-    @Transactional
-    public void endLiveChat(UUID requestId, String username) {
-        liveChatHeldBy(requestId, username);
-        requests.answeredLive(requestId, "the agent ended the chat");
-    }
-
-    /** The customer is typing in a live chat: the agent's inbox shows it for a moment. */
-    @Transactional
-    public void customerTyping(Visitor visitor) {
-        requests.openRequestOf(CHANNEL, visitor.address()).filter(ChannelRequest::withAgent)
-                .ifPresent(request -> signals.signal(CHANNEL, request.id(), "customer-typing"));
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ChatLine> chatOf(UUID requestId, String username) {
-        ChannelRequest request = requests.find(requestId).filter(found -> CHANNEL.equals(found.channel()))
-                .orElseThrow(() -> Refusal.notFound("No chat request " + requestId));
-        if (!requests.holder(requestId).map(username::equals).orElse(false)) {
-            throw Refusal.forbidden("Request " + request.reference() + " is not yours");
-        }
-        return store.ofRequest(requestId);
-    }
-
-    /** A live chat an agent holds now. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean isLive(UUID requestId) {
-        return requests.find(requestId).filter(ChannelRequest::withAgent)
-                .map(request -> "true".equals(request.attributes().get(LIVE))).orElse(false);
-    }
-
-    private ChannelRequest liveChatHeldBy(UUID requestId, String username) {
-        ChannelRequest request = requests.find(requestId).filter(found -> CHANNEL.equals(found.channel()))
-                .orElseThrow(() -> Refusal.notFound("No chat request " + requestId));
-        if (!requests.holder(requestId).map(username::equals).orElse(false)) {
-            throw Refusal.conflict("Request " + request.reference() + " is not (or no longer) yours to chat in");
-        }
-        return request;
     }
 
     // --- What the core did, heard on every node

@@ -33,21 +33,21 @@ public class LiveChatResource {
     public record ChatMessageInput(String text) {
     }
 
-    private final Conversations conversations;
+    private final LiveChats chats;
     private final SecurityIdentity identity;
     private final WebChatConfig config;
 
-    public LiveChatResource(Conversations conversations, SecurityIdentity identity, WebChatConfig config) {
-        this.conversations = conversations;
+    public LiveChatResource(LiveChats chats, SecurityIdentity identity, WebChatConfig config) {
+        this.chats = chats;
         this.identity = identity;
         this.config = config;
     }
 
     @GET
     public ChatView chat(@PathParam("id") UUID id) {
-        List<ChatMessageView> messages = conversations.chatOf(id, username()).stream().map(LiveChatResource::view)
+        List<ChatMessageView> messages = chats.chatOf(id, username()).stream().map(LiveChatResource::view)
                 .toList();
-        return new ChatView(conversations.isLive(id), messages);
+        return new ChatView(chats.isLive(id), messages);
     }
 
     @POST
@@ -60,20 +60,20 @@ public class LiveChatResource {
         if (text.length() > config.maxMessageLength()) {
             throw Refusal.tooLarge("A chat message has at most " + config.maxMessageLength() + " characters");
         }
-        return Response.status(201).entity(view(conversations.agentSays(id, username(), text))).build();
+        return Response.status(201).entity(view(chats.agentSays(id, username(), text))).build();
     }
 
     @POST
     @Path("/typing")
     public Response typing(@PathParam("id") UUID id) {
-        conversations.agentTyping(id, username());
+        chats.agentTyping(id, username());
         return Response.noContent().build();
     }
 
     @POST
     @Path("/end")
     public Response end(@PathParam("id") UUID id) {
-        conversations.endLiveChat(id, username());
+        chats.endLiveChat(id, username());
         return Response.noContent().build();
     }
 
