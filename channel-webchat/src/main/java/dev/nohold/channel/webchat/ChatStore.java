@@ -66,6 +66,23 @@ public class ChatStore {
         update("update webchat_visitor set phone = ? where id = ?", phone, visitorId);
     }
 
+    // --- Live chats
+
+    /** The agent who took a live chat, by username and by the name the customer is told. */
+    public record LiveAgent(String username, String name) {
+    }
+
+    public void startLive(UUID requestId, String username, String name, Instant at) {
+        update("insert into webchat_live (request_id, agent_username, agent_name, started_at) values (?, ?, ?, ?)"
+                + " on conflict (request_id) do nothing", requestId, username, name, Timestamp.from(at));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<LiveAgent> liveAgent(UUID requestId) {
+        return one("select agent_username, agent_name from webchat_live where request_id = ?",
+                row -> new LiveAgent(row.getString(1), row.getString(2)), requestId);
+    }
+
     // --- Messages
 
     /**

@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,9 +34,6 @@ import java.util.UUID;
 public class Conversations {
 
     static final String CHANNEL = WebChatChannel.ID;
-    /** Request attributes of a live chat: that it is live, and the name of the agent the customer talks with. */
-    static final String LIVE = "webchatLive";
-    static final String AGENT_NAME = "webchatAgent";
 
     private static final Logger LOG = Logger.getLogger(Conversations.class);
 
@@ -68,7 +64,7 @@ public class Conversations {
         Optional<ChannelRequest> live = requests.openRequestOf(CHANNEL, visitor.address()).isPresent()
                 ? Optional.empty() : goLive(visitor, providerId, message);
         if (live.isPresent()) {
-            String agent = live.get().attributes().get(AGENT_NAME);
+            String agent = store.liveAgent(live.get().id()).map(ChatStore.LiveAgent::name).orElse("an agent");
             return append(visitor, ChatLine.of(live.get().id(), ChatLine.CUSTOMER, text).from(clientId),
                     ChatLine.of(live.get().id(), ChatLine.NOTICE, "You are talking with " + agent + "."));
         }
@@ -101,9 +97,12 @@ public class Conversations {
             return Optional.empty();
         }
         // The page is open and the customer is there: the chat connects at once, nothing to ring.
-        Optional<ChannelRequest> made = requests.connectedLive(held.get().id(), message.ownRequest()
-                .attributes(Map.of(LIVE, "true", AGENT_NAME, held.get().agentDisplayName())).build());
-        made.ifPresent(request -> LOG.infof("Live chat %s connected", request.reference()));
+        Optional<ChannelRequest> made = requests.connectedLive(held.get().id(), message.ownRequest().build());
+        made.ifPresent(request -> {
+            requests.holder(request.id()).ifPresent(username ->
+                    store.startLive(request.id(), username, held.get().agentDisplayName(), clock.instant()));
+            LOG.infof("Live chat %s connected", request.reference());
+        });
         return made;
     }
 
@@ -142,15 +141,22 @@ public class Conversations {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Standing> standing(Visitor visitor, java.time.Duration window) {
         return requests.openRequestOf(CHANNEL, visitor.address()).map(request -> {
-            if ("true".equals(request.attributes().get(LIVE))) {
-                return request.withAgent() ? Standing.live(request.reference(), request.attributes().get(AGENT_NAME))
-                        : Standing.waiting(request.reference(), requests.placeOf(request.id(), window));
+            Optional<ChatStore.LiveAgent> live = liveAgentHolding(request.id());
+            if (live.isPresent()) {
+                return Standing.live(request.reference(), live.get().name());
             }
             if (!request.waiting()) {
                 return Standing.withAgent(request.reference());
             }
             return Standing.waiting(request.reference(), requests.placeOf(request.id(), window));
         });
+    }
+
+    /** The agent who took the chat live, while they hold it: the chat is live. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ChatStore.LiveAgent> liveAgentHolding(UUID requestId) {
+        return store.liveAgent(requestId).filter(agent ->
+                requests.holder(requestId).map(agent.username()::equals).orElse(false));
     }
 
     // --- Answers

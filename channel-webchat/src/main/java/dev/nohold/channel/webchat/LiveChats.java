@@ -21,12 +21,15 @@ public class LiveChats {
     private static final String CHANNEL = Conversations.CHANNEL;
 
     private final ChatStore store;
+    private final Conversations conversations;
     private final ChannelRequests requests;
     private final ChannelSignals signals;
     private final Clock clock;
 
-    public LiveChats(ChatStore store, ChannelRequests requests, ChannelSignals signals, Clock clock) {
+    public LiveChats(ChatStore store, Conversations conversations, ChannelRequests requests, ChannelSignals signals,
+                     Clock clock) {
         this.store = store;
+        this.conversations = conversations;
         this.requests = requests;
         this.signals = signals;
         this.clock = clock;
@@ -35,11 +38,11 @@ public class LiveChats {
     /** The agent holding a live chat writes; the chat goes on. */
     @Transactional
     public ChatLine agentSays(UUID requestId, String username, String text) {
-        ChannelRequest request = liveChatHeldBy(requestId, username);
+        ChatStore.LiveAgent agent = liveChatHeldBy(requestId, username);
         Visitor visitor = store.visitorOfRequest(requestId).orElseThrow(() -> Refusal.notFound("No chat for request "
-                + request.reference()));
-        ChatLine line = store.append(visitor.id(), ChatLine.of(requestId, ChatLine.AGENT, text)
-                .by(request.attributes().getOrDefault(Conversations.AGENT_NAME, username)), clock.instant()).line();
+                + requestId));
+        ChatLine line = store.append(visitor.id(), ChatLine.of(requestId, ChatLine.AGENT, text).by(agent.name()),
+                clock.instant()).line();
         signals.signal(CHANNEL, requestId, "visitor:" + visitor.id());
         return line;
     }
@@ -62,7 +65,8 @@ public class LiveChats {
     /** The customer is typing in a live chat: the agent's inbox shows it for a moment. */
     @Transactional
     public void customerTyping(Visitor visitor) {
-        requests.openRequestOf(CHANNEL, visitor.address()).filter(ChannelRequest::withAgent)
+        requests.openRequestOf(CHANNEL, visitor.address())
+                .filter(request -> conversations.liveAgentHolding(request.id()).isPresent())
                 .ifPresent(request -> signals.signal(CHANNEL, request.id(), "customer-typing"));
     }
 
@@ -79,16 +83,15 @@ public class LiveChats {
     /** A live chat an agent holds now. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isLive(UUID requestId) {
-        return requests.find(requestId).filter(ChannelRequest::withAgent)
-                .map(request -> "true".equals(request.attributes().get(Conversations.LIVE))).orElse(false);
+        return conversations.liveAgentHolding(requestId).isPresent();
     }
 
-    private ChannelRequest liveChatHeldBy(UUID requestId, String username) {
+    /** The live chat's agent, when it is {@code username}'s live chat now. */
+    private ChatStore.LiveAgent liveChatHeldBy(UUID requestId, String username) {
         ChannelRequest request = requests.find(requestId).filter(found -> CHANNEL.equals(found.channel()))
                 .orElseThrow(() -> Refusal.notFound("No chat request " + requestId));
-        if (!requests.holder(requestId).map(username::equals).orElse(false)) {
-            throw Refusal.conflict("Request " + request.reference() + " is not (or no longer) yours to chat in");
-        }
-        return request;
+        return conversations.liveAgentHolding(requestId).filter(agent -> agent.username().equals(username))
+                .orElseThrow(() -> Refusal.conflict("Request " + request.reference()
+                        + " is not (or no longer) a live chat of yours"));
     }
 }

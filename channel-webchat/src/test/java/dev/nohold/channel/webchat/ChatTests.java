@@ -29,7 +29,7 @@ final class ChatTests {
 
     static void reset(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("truncate webchat_message, webchat_visitor cascade");
+            sql.execute("truncate webchat_message, webchat_visitor, webchat_live cascade");
         }
         Fixtures.reset(dataSource);
     }

@@ -86,6 +86,30 @@ class LiveChatWhenAnAgentIsFreeTest {
         assertEquals(1, customerTypingSignals(ChatTests.newestChatRequest()), "a burst of typing is told once");
     }
 
+    @Test
+    void aFollowUpWhileNobodyIsFreeReopensTheChatButNotLiveForTheNextAgent() {
+        Fixtures.presence("alice", "AVAILABLE");
+        try (ChatClient browser = ChatClient.open(base, null, 0)) {
+            browser.say("m-1", "Quick question");
+            browser.awaitMessage("notice", "You are talking with Agent alice");
+            String requestId = ChatTests.newestChatRequest();
+            as("alice").post("/api/chat/requests/" + requestId + "/end").then().statusCode(204);
+            browser.awaitMessage("ended", "ended the chat");
+            Fixtures.presence("alice", "OFFLINE");
+
+            browser.say("m-2", "One more thing");
+            browser.awaitMessage("customer", "One more thing");
+            Fixtures.presence("bob", "AVAILABLE");
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> "bob".equals(
+                    as("bob").get("/api/requests/" + requestId).jsonPath().getString("assignedTo")));
+            browser.await("with an agent, not live", frame -> "with-agent".equals(frame.path("state").asText()));
+            as("bob").get("/api/chat/requests/" + requestId).then().statusCode(200).body("live", equalTo(false));
+            as("bob").contentType(ContentType.JSON).body(Map.of("text", "Hi"))
+                    .post("/api/chat/requests/" + requestId + "/messages").then().statusCode(409);
+        }
+    }
+
     /** The customer's typing as the agent's event stream hears it: chat signals on the request. */
     private long customerTypingSignals(String requestId) throws java.sql.SQLException {
         try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(
