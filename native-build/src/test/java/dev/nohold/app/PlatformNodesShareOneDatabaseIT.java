@@ -140,6 +140,32 @@ class PlatformNodesShareOneDatabaseIT {
 
     @Test
     @Order(4)
+    void aChatOnOneNodeGetsTheAnswerOfAnAgentOnTheOther() {
+        nodes.createAgent("iris");
+        try (ChatOnSocket customer = new ChatOnSocket(nodes.second.baseUrl())) {
+            customer.send("{\"type\":\"say\",\"id\":\"m-1\",\"text\":\"Asked in the chat on node two\"}");
+            customer.awaitMessage("notice", "is taken");
+            String id = as("admin", TwoNodes.ADMIN_PASSWORD).get(nodes.first.baseUrl() + "/api/requests?channel=webchat")
+                    .then().extract().path("[0].id");
+            nodes.presence(nodes.first, "iris", "AVAILABLE");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    as("iris", PASSWORD).get(nodes.first.baseUrl() + "/api/me/requests").then()
+                            .body("id", org.hamcrest.Matchers.hasItem(id)));
+
+            as("iris", PASSWORD).contentType(ContentType.JSON).body(Map.of("text", "Answered on node one"))
+                    .post(nodes.first.baseUrl() + "/api/requests/" + id + "/reply").then().statusCode(201);
+
+            long answer = customer.awaitMessage("agent", "Answered on node one").path("id").asLong();
+            customer.send("{\"type\":\"ack\",\"id\":" + answer + "}");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    as("iris", PASSWORD).get(nodes.first.baseUrl() + "/api/requests/" + id).then()
+                            .body("deliveries[0].status", equalTo("DELIVERED")));
+        }
+        nodes.presence(nodes.first, "iris", "OFFLINE");
+    }
+
+    @Test
+    @Order(4)
     void aLoginSessionFromOneNodeWorksOnTheOtherUntilALogoutOnEither() {
         nodes.createAgent("lin");
         String session = logIn(nodes.first, "lin");

@@ -265,6 +265,7 @@
 
     var mine = request.assignedTo === me && request.status === 'ASSIGNED';
     $('reply-form').hidden = !mine;
+    liveChat.load();
   }
 
   function showWaiting() {
@@ -677,6 +678,83 @@
     });
   }
 
+  // ---- live chat (the web chat channel): the reply box writes in the chat, "End chat" ends it -----------------
+  var liveChat = (function () {
+    var active = null; // the open request while it is a live chat
+    var lastTyping = 0;
+    var typingTimer = null;
+
+    function load() {
+      var request = openRequest;
+      if (!request || request.channel !== 'webchat' || request.status !== 'ASSIGNED' || request.assignedTo !== me) {
+        active = null;
+        $('live-chat').hidden = true;
+        return;
+      }
+      call('GET', '/api/chat/requests/' + encodeURIComponent(request.id)).then(function (chat) {
+        if (!openRequest || openRequest.id !== request.id) { return; }
+        active = chat.live ? request.id : null;
+        $('live-chat').hidden = !chat.live;
+        var log = $('live-chat-log');
+        log.replaceChildren();
+        chat.messages.forEach(function (message) {
+          var item = el('li', message.kind === 'customer' ? 'in' : 'out');
+          item.appendChild(el('p', 'meta', message.kind === 'customer' ? 'Customer'
+            : message.kind === 'agent' ? (message.by || 'Agent') : 'Chat'));
+          item.appendChild(el('p', 'text', message.text || ''));
+          log.appendChild(item);
+        });
+      }).catch(function () { active = null; $('live-chat').hidden = true; });
+    }
+
+    /** A chat's own signal: handled here (true), so the list and the request are not reloaded for it. */
+    function heard(event) {
+      if (event.type !== 'CHANNEL_SIGNAL') { return false; }
+      if (event.requestId === active) {
+        if (event.detail === 'webchat:customer-typing') {
+          $('live-chat-typing').hidden = false;
+          clearTimeout(typingTimer);
+          typingTimer = setTimeout(function () { $('live-chat-typing').hidden = true; }, 4000);
+        } else {
+          load();
+        }
+      }
+      return true;
+    }
+
+    // Registered in the capture phase, so it runs before the reply's own handler and stops it.
+    $('reply-form').addEventListener('submit', function (event) {
+      if (!active) { return; }
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      var text = $('reply').value.trim();
+      if (!text) { $('reply').focus(); return; }
+      call('POST', '/api/chat/requests/' + encodeURIComponent(active) + '/messages', { text: text }).then(function () {
+        $('reply').value = '';
+        $('live-chat-typing').hidden = true;
+        load();
+      }).catch(function (error) { say('Your chat message was not sent: ' + error.message); });
+    }, true);
+
+    $('reply').addEventListener('input', function () {
+      if (!active || Date.now() - lastTyping < 3000) { return; }
+      lastTyping = Date.now();
+      call('POST', '/api/chat/requests/' + encodeURIComponent(active) + '/typing').catch(function () {});
+    });
+
+    $('end-chat').addEventListener('click', function () {
+      if (!active) { return; }
+      call('POST', '/api/chat/requests/' + encodeURIComponent(active) + '/end').then(function () {
+        say('Chat ended.');
+        active = null;
+        loadOpen(false);
+        loadList();
+      }).catch(function (error) { say('The chat was not ended: ' + error.message); });
+    });
+
+    return { load: load, heard: heard };
+  }());
+
   // ---- live events -----------------------------------------------------------------------------------------
   var refreshList = debounce(loadList, 150);
   var refreshOpen = debounce(function () { loadOpen(false); }, 150);
@@ -688,6 +766,7 @@
     var source = new EventSource('/api/events');
     source.onmessage = function (message) {
       var event = JSON.parse(message.data);
+      if (liveChat.heard(event)) { return; }
       if (event.type === 'RESYNC') {
         loadList();
         loadOpen(false);

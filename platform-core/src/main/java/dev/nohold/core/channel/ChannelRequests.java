@@ -292,6 +292,16 @@ public class ChannelRequests {
         lifecycle.answeredLive(requestId, detail);
     }
 
+    /**
+     * The username of the agent holding the request now (ASSIGNED to them), so a channel that lets an agent talk to
+     * its customer (a live chat) lets only that agent do it.
+     */
+    public Optional<String> holder(UUID requestId) {
+        return Request.<Request>findByIdOptional(requestId)
+                .filter(request -> request.status == RequestStatus.ASSIGNED && request.assignedTo != null)
+                .map(request -> request.assignedTo.username);
+    }
+
     /** The held agent did not take the contact; nothing was made, and the agent is free for other work. */
     public boolean release(UUID reservationId, String reason) {
         return reservations.release(reservationId, reason);
