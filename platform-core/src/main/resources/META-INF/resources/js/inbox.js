@@ -304,8 +304,9 @@
     deliveries.forEach(function (delivery) {
       var status = words(DELIVERY_WORDS, delivery.status);
       var item = el('li', 'delivery ' + String(delivery.status).toLowerCase());
+      item.dataset.id = delivery.id;
       item.appendChild(el('strong', 'delivery-status', status));
-      item.appendChild(el('span', 'detail', ' via ' + delivery.channel));
+      item.appendChild(el('span', 'detail', ' via ' + delivery.channel + (delivery.address ? ' to ' + delivery.address : '')));
       if (delivery.status === 'FAILED' && delivery.error) {
         item.appendChild(el('span', 'reason', ': ' + delivery.error));
       }
@@ -316,10 +317,57 @@
       if (delivery.status !== 'FAILED' && delivery.error) {
         more += ' (last error: ' + delivery.error + ')';
       }
+      if (delivery.replaces) { more += ' (sent again after a failure)'; }
+      if (delivery.replacedBy) { more += '; sent again below'; }
       if (more) { item.appendChild(el('span', 'detail', more)); }
+      if (delivery.status === 'FAILED' && !delivery.replacedBy && mayRedeliver(delivery)) {
+        item.appendChild(redeliveryButtons(delivery));
+      }
       list.appendChild(item);
     });
     $('no-deliveries').hidden = deliveries.length > 0;
+  }
+
+  // The API decides; the buttons are offered to whom it allows: the answer's author and supervisors.
+  function mayRedeliver(delivery) {
+    if (supervisor) { return true; }
+    var reply = ((openRequest && openRequest.replies) || []).filter(function (r) { return r.id === delivery.replyId; })[0];
+    return !!reply && reply.by === me;
+  }
+
+  // "Retry" on the same channel; "Send by <channel>" for every other channel the customer has an address on.
+  function redeliveryButtons(delivery) {
+    var actions = el('span', 'actions');
+    var base = '/api/requests/' + encodeURIComponent(openId) + '/deliveries/' + encodeURIComponent(delivery.id);
+    actions.appendChild(actionButton('Retry', function () {
+      return call('POST', base + '/retry');
+    }, 'Retrying the delivery via ' + delivery.channel + '.'));
+    var seen = {};
+    ((openRequest && openRequest.customerAddresses) || []).forEach(function (address) {
+      if (address.channel === delivery.channel || seen[address.channel]) { return; }
+      seen[address.channel] = true;
+      actions.appendChild(actionButton('Send by ' + address.channel, function () {
+        return call('POST', base + '/resend', { channel: address.channel, address: address.address });
+      }, 'Sending the answer by ' + address.channel + ' to ' + address.address + '.'));
+    });
+    return actions;
+  }
+
+  // A button that makes one call, shows the request it answers with, and says what happened.
+  function actionButton(label, action, done) {
+    var button = el('button', 'secondary', label);
+    button.type = 'button';
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      action().then(function (request) {
+        say(done);
+        if (request && request.id === openId) { renderRequest(request); }
+      }).catch(function (error) {
+        button.disabled = false;
+        say(label + ' did not work: ' + error.message);
+      });
+    });
+    return button;
   }
 
   function renderHistory(request) {

@@ -1,6 +1,7 @@
 package dev.nohold.core.api;
 
 import dev.nohold.core.agent.Role;
+import dev.nohold.core.reply.Redeliveries;
 import dev.nohold.core.reply.Replies;
 import dev.nohold.core.reply.ReplyDraft;
 import dev.nohold.core.request.RequestPage;
@@ -39,13 +40,15 @@ public class RequestResource {
     private final RequestQueries requests;
     private final Replies replies;
     private final MediaResponses media;
+    private final Redeliveries redeliveries;
 
     public RequestResource(SecurityIdentity identity, RequestQueries requests, Replies replies,
-                           MediaResponses media) {
+                           MediaResponses media, Redeliveries redeliveries) {
         this.identity = identity;
         this.requests = requests;
         this.replies = replies;
         this.media = media;
+        this.redeliveries = redeliveries;
     }
 
     @GET
@@ -78,6 +81,25 @@ public class RequestResource {
                                    @RestForm("audio") FileUpload audio) {
         replies.answer(id, username(), new ReplyDraft(text, audio == null ? null : read(audio),
                 audio == null ? null : audio.contentType()));
+        return Response.status(Response.Status.CREATED).entity(RequestView.of(requests.view(username(), id))).build();
+    }
+
+    /** A failed delivery sent again on its own channel; answers with the request, the new delivery pending. */
+    @POST
+    @Path("/requests/{id}/deliveries/{deliveryId}/retry")
+    public Response retryDelivery(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+        redeliveries.retry(id, deliveryId, username());
+        return Response.status(Response.Status.CREATED).entity(RequestView.of(requests.view(username(), id))).build();
+    }
+
+    /** A failed delivery's answer sent on another channel of the same customer. */
+    @POST
+    @Path("/requests/{id}/deliveries/{deliveryId}/resend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response resendDelivery(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId,
+                                   ResendInput input) {
+        redeliveries.resend(id, deliveryId, username(), input == null ? null : input.channel(),
+                input == null ? null : input.address());
         return Response.status(Response.Status.CREATED).entity(RequestView.of(requests.view(username(), id))).build();
     }
 

@@ -3,6 +3,8 @@ package dev.nohold.core.request;
 import dev.nohold.core.Refusal;
 import dev.nohold.core.agent.Agent;
 import dev.nohold.core.agent.Presence;
+import dev.nohold.core.channel.Channels;
+import dev.nohold.core.customer.CustomerAddress;
 import dev.nohold.core.media.MediaItem;
 import dev.nohold.core.media.MediaStore;
 import dev.nohold.core.reply.Delivery;
@@ -37,10 +39,12 @@ public class RequestQueries {
 
     private final MediaStore media;
     private final Clock clock;
+    private final Channels channels;
 
-    public RequestQueries(MediaStore media, Clock clock) {
+    public RequestQueries(MediaStore media, Clock clock, Channels channels) {
         this.media = media;
         this.clock = clock;
+        this.channels = channels;
     }
 
     /** One page of requests, newest first; filters by status and channel when given. */
@@ -86,8 +90,11 @@ public class RequestQueries {
         Request request = visible(username, id);
         List<Request> earlier = CustomerHistory.requestsOf(request.customerId).stream()
                 .filter(other -> !other.id.equals(id)).toList();
+        List<CustomerAddress> reachable = request.customerId == null ? List.of()
+                : CustomerAddress.of(request.customerId).stream()
+                .filter(address -> channels.find(address.channel).isPresent()).toList();
         return new RequestDetails(request, Reply.ofRequest(id), Delivery.ofRequest(id), RequestEvent.timeline(id),
-                Message.conversation(id), earlier);
+                Message.conversation(id), earlier, reachable);
     }
 
     /** The customer's original recording: what is stored, named after the request's reference. */
