@@ -265,6 +265,8 @@
 
     var mine = request.assignedTo === me && request.status === 'ASSIGNED';
     $('reply-form').hidden = !mine;
+    $('request-holder').textContent = request.assignedTo || 'nobody';
+    renderSupervise(request);
   }
 
   function showWaiting() {
@@ -625,6 +627,66 @@
     }
   });
 
+  // ---- supervising one request: requeue it, or give it to another agent -------------------------------------
+  var lastAgents = [];
+
+  function renderSupervise(request) {
+    var box = $('supervise');
+    if (!box) { return; }
+    var open = request.status === 'QUEUED' || request.status === 'ASSIGNED';
+    box.hidden = !open;
+    $('requeue').hidden = request.status !== 'ASSIGNED';
+    var select = $('reassign-to');
+    var chosen = select.value;
+    select.replaceChildren();
+    lastAgents.filter(function (agent) {
+      return !agent.disabled && agent.presence !== 'OFFLINE' && agent.username !== request.assignedTo;
+    }).forEach(function (agent) {
+      var option = el('option', null, (agent.displayName || agent.username) + ' (' + agent.username + ', '
+        + words(PRESENCE_WORDS, agent.presence) + ', ' + agent.openRequests + ' of ' + agent.capacity + ')');
+      option.value = agent.username;
+      select.appendChild(option);
+    });
+    if (!select.children.length) {
+      var none = el('option', null, 'No agent is available or away');
+      none.value = '';
+      select.appendChild(none);
+    }
+    select.value = chosen;
+    if (select.selectedIndex < 0) { select.selectedIndex = 0; }
+  }
+
+  function requeue(id, reference) {
+    return call('POST', '/api/requests/' + encodeURIComponent(id) + '/requeue').then(function (request) {
+      say('Request ' + (reference || request.reference) + ' is back in the queue.');
+      if (request.id === openId) { renderRequest(request); }
+      loadAgents();
+    }).catch(function (error) {
+      say('Not requeued: ' + error.message);
+    });
+  }
+
+  if ($('supervise')) {
+    $('requeue').addEventListener('click', function () {
+      if (openId) { requeue(openId); }
+    });
+    $('reassign').addEventListener('click', function () {
+      var agent = $('reassign-to').value;
+      if (!openId || !agent) {
+        say('Choose an agent to give the request to.');
+        $('reassign-to').focus();
+        return;
+      }
+      call('POST', '/api/requests/' + encodeURIComponent(openId) + '/reassign', { agent: agent }).then(function (request) {
+        say('Request ' + request.reference + ' reassigned to ' + agent + '.');
+        renderRequest(request);
+        loadAgents();
+      }).catch(function (error) {
+        say('Not reassigned: ' + error.message);
+      });
+    });
+  }
+
   // ---- the supervisor's queue ------------------------------------------------------------------------------
   var chart = null;
   var STATUS_ORDER = ['RECEIVED', 'TRANSCRIBING', 'QUEUED', 'ASSIGNED', 'ANSWERED', 'DELIVERED', 'DELIVERY_FAILED',
@@ -693,16 +755,48 @@
       row.appendChild(name);
       row.appendChild(el('td', null, agent.roles.join(', ')));
       row.appendChild(el('td', null, words(PRESENCE_WORDS, agent.presence)));
-      row.appendChild(el('td', null, agent.openRequests + ' of ' + agent.capacity));
+      row.appendChild(holdsCell(agent));
       row.dataset.username = agent.username;
       rows.appendChild(row);
     });
   }
 
+  // "1 of 2" and each held request: a link that opens it and a button that puts it back in the queue.
+  function holdsCell(agent) {
+    var cell = el('td', null, agent.openRequests + ' of ' + agent.capacity);
+    (agent.holds || []).forEach(function (held) {
+      var line = el('span', 'held');
+      var link = el('a', null, held.reference);
+      link.href = '/inbox?request=' + encodeURIComponent(held.id);
+      link.dataset.id = held.id;
+      line.appendChild(link);
+      var button = el('button', 'secondary', 'Requeue');
+      button.type = 'button';
+      button.setAttribute('aria-label', 'Requeue ' + held.reference);
+      button.addEventListener('click', function () { requeue(held.id, held.reference); });
+      line.appendChild(button);
+      cell.appendChild(line);
+    });
+    return cell;
+  }
+
   function loadAgents() {
     if (!$('agents-rows')) { return Promise.resolve(); }
-    return call('GET', '/api/agents').then(renderAgents).catch(function (error) {
+    return call('GET', '/api/agents').then(function (list) {
+      lastAgents = list;
+      renderAgents(list);
+      if (openRequest) { renderSupervise(openRequest); }
+    }).catch(function (error) {
       say('The agents could not be loaded: ' + error.message);
+    });
+  }
+
+  if ($('agents-rows')) {
+    $('agents-rows').addEventListener('click', function (event) {
+      var link = event.target.closest('a[data-id]');
+      if (!link || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+      event.preventDefault();
+      open(link.dataset.id, true);
     });
   }
 

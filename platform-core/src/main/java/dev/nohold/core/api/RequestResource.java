@@ -1,8 +1,10 @@
 package dev.nohold.core.api;
 
+import dev.nohold.core.Refusal;
 import dev.nohold.core.agent.Role;
 import dev.nohold.core.reply.Redeliveries;
 import dev.nohold.core.reply.Replies;
+import dev.nohold.core.request.Lifecycle;
 import dev.nohold.core.reply.ReplyDraft;
 import dev.nohold.core.request.RequestPage;
 import dev.nohold.core.request.RequestQueries;
@@ -41,9 +43,11 @@ public class RequestResource {
     private final Replies replies;
     private final MediaResponses media;
     private final Redeliveries redeliveries;
+    private final Lifecycle lifecycle;
 
     public RequestResource(SecurityIdentity identity, RequestQueries requests, Replies replies,
-                           MediaResponses media, Redeliveries redeliveries) {
+                           MediaResponses media, Redeliveries redeliveries, Lifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.identity = identity;
         this.requests = requests;
         this.replies = replies;
@@ -101,6 +105,28 @@ public class RequestResource {
         redeliveries.resend(id, deliveryId, username(), input == null ? null : input.channel(),
                 input == null ? null : input.address());
         return Response.status(Response.Status.CREATED).entity(RequestView.of(requests.view(username(), id))).build();
+    }
+
+    /** Supervisors: an assigned request goes back to the queue, first in line; its agent is freed. */
+    @POST
+    @Path("/requests/{id}/requeue")
+    @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
+    public RequestView requeue(@PathParam("id") UUID id) {
+        lifecycle.requeueBySupervisor(id, username());
+        return RequestView.of(requests.view(username(), id));
+    }
+
+    /** Supervisors: a queued or assigned request goes to the named agent. */
+    @POST
+    @Path("/requests/{id}/reassign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
+    public RequestView reassign(@PathParam("id") UUID id, ReassignInput input) {
+        if (input == null || input.agent() == null || input.agent().isBlank()) {
+            throw Refusal.badInput("Name the agent, like {\"agent\": \"alice\"}");
+        }
+        lifecycle.reassign(id, input.agent().strip(), username());
+        return RequestView.of(requests.view(username(), id));
     }
 
     @GET
