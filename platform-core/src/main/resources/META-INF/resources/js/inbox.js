@@ -687,6 +687,76 @@
     });
   }
 
+  // ---- search (supervisors): words, customer, channel, status and dates, a page at a time --------------------
+  var SEARCH_PAGE = 20;
+  var searchPage = 0;
+  var searchQuery = null;
+
+  function searchParameters(page) {
+    var parameters = new URLSearchParams();
+    ['words:q', 'customer:customer', 'channel:channel', 'status:status', 'from:from', 'to:to'].forEach(function (pair) {
+      var parts = pair.split(':');
+      var value = $('search-' + parts[0]).value.trim();
+      if (value) { parameters.set(parts[1], value); }
+    });
+    parameters.set('page', String(page));
+    parameters.set('size', String(SEARCH_PAGE));
+    return parameters;
+  }
+
+  function search(page) {
+    var parameters = searchQuery ? new URLSearchParams(searchQuery) : searchParameters(page);
+    parameters.set('page', String(page));
+    var options = { headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+    return fetch('/api/requests?' + parameters.toString(), options).then(function (response) {
+      return response.json().then(function (data) {
+        if (!response.ok) { throw new Error(data && data.error ? data.error : 'The platform answered ' + response.status); }
+        searchPage = page;
+        renderResults(data, Number(response.headers.get('X-Total-Count')) || 0);
+      });
+    }).catch(function (error) {
+      say('The search did not work: ' + error.message);
+    });
+  }
+
+  function renderResults(requests, total) {
+    var list = $('search-results');
+    list.replaceChildren();
+    requests.forEach(function (request) {
+      var item = el('li');
+      var link = el('a', null, request.reference);
+      link.href = '/inbox?request=' + encodeURIComponent(request.id);
+      link.dataset.id = request.id;
+      item.appendChild(link);
+      item.appendChild(document.createTextNode(' · ' + request.channel + ' · ' + words(STATUS_WORDS, request.status)
+        + (request.assignedTo ? ' · ' + request.assignedTo : '') + ' · '));
+      item.appendChild(timeElement(request.createdAt));
+      item.appendChild(el('span', 'snippet', request.text || (request.audioUrl ? 'Recording' : '')));
+      list.appendChild(item);
+    });
+    var first = searchPage * SEARCH_PAGE;
+    $('search-total').textContent = total === 0 ? 'No request matches.'
+      : 'Requests ' + (first + 1) + ' to ' + (first + requests.length) + ' of ' + total + '.';
+    $('search-previous').disabled = searchPage === 0;
+    $('search-next').disabled = first + requests.length >= total;
+  }
+
+  if ($('search-form')) {
+    $('search-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      searchQuery = searchParameters(0).toString();
+      search(0);
+    });
+    $('search-previous').addEventListener('click', function () { search(Math.max(0, searchPage - 1)); });
+    $('search-next').addEventListener('click', function () { search(searchPage + 1); });
+    $('search-results').addEventListener('click', function (event) {
+      var link = event.target.closest('a[data-id]');
+      if (!link || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+      event.preventDefault();
+      open(link.dataset.id, true);
+    });
+  }
+
   // ---- the supervisor's queue ------------------------------------------------------------------------------
   var chart = null;
   var STATUS_ORDER = ['RECEIVED', 'TRANSCRIBING', 'QUEUED', 'ASSIGNED', 'ANSWERED', 'DELIVERED', 'DELIVERY_FAILED',

@@ -8,6 +8,7 @@ import dev.nohold.core.request.Lifecycle;
 import dev.nohold.core.reply.ReplyDraft;
 import dev.nohold.core.request.RequestPage;
 import dev.nohold.core.request.RequestQueries;
+import dev.nohold.core.request.RequestSearch;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -59,8 +60,11 @@ public class RequestResource {
     @Path("/requests")
     public Response search(@QueryParam("status") String status, @QueryParam("channel") String channel,
                            @QueryParam("page") @DefaultValue("0") int page,
-                           @QueryParam("size") @DefaultValue("50") int size) {
-        RequestPage found = requests.search(username(), status, channel, page, size);
+                           @QueryParam("size") @DefaultValue("50") int size,
+                           @QueryParam("q") String words, @QueryParam("customer") String customer,
+                           @QueryParam("from") String from, @QueryParam("to") String to) {
+        RequestPage found = requests.search(username(), new RequestSearch(words, customer, channel, status, from, to),
+                page, size);
         return Response.ok(found.items().stream().map(RequestSummary::of).toList()).header("X-Total-Count", found.total()).build();
     }
 
