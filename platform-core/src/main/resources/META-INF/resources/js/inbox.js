@@ -784,6 +784,74 @@
       agents.appendChild(item);
     });
     drawChart(statuses, statuses.map(function (s) { return counts[s]; }));
+    renderWaits(figures);
+    renderChannels(figures.countsByChannel || {});
+    renderHolders(figures.holders || []);
+  }
+
+  function renderWaits(figures) {
+    $('answered-last-hour').textContent = String(figures.answeredLastHour || 0);
+    var none = figures.averageWaitSeconds === null || figures.averageWaitSeconds === undefined;
+    $('average-wait').textContent = none ? 'none' : duration(figures.averageWaitSeconds);
+    $('p90-wait').textContent = none ? 'none' : duration(figures.p90WaitSeconds);
+    $('wait-window').textContent = figures.waitWindowSeconds
+      ? 'Waits from queued to assigned, over the last ' + duration(figures.waitWindowSeconds) + ' ('
+        + (figures.waitsCounted || 0) + (figures.waitsCounted === 1 ? ' request).' : ' requests).')
+      : '';
+    var hours = figures.answeredPerHour || [];
+    drawAnswered(hours.map(function (h) {
+      return new Date(h.hour).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    }), hours.map(function (h) { return h.count; }));
+  }
+
+  // Per channel, only the statuses it has requests in: "sms: Queued 2, Assigned 1".
+  function renderChannels(byChannel) {
+    var list = $('queue-channels');
+    list.replaceChildren();
+    Object.keys(byChannel).forEach(function (channel) {
+      var counts = byChannel[channel];
+      var parts = STATUS_ORDER.filter(function (s) { return counts[s]; }).map(function (s) {
+        return words(STATUS_WORDS, s) + ' ' + counts[s];
+      });
+      var item = el('li', null, channel + ': ' + parts.join(', '));
+      item.dataset.channel = channel;
+      list.appendChild(item);
+    });
+    if (!list.children.length) { list.appendChild(el('li', 'empty', 'No requests yet.')); }
+  }
+
+  function renderHolders(holders) {
+    var list = $('queue-holders');
+    list.replaceChildren();
+    holders.forEach(function (holder) {
+      var item = el('li', null, (holder.displayName || holder.username) + ' (' + words(PRESENCE_WORDS, holder.presence)
+        + ', ' + holder.holds.length + ' of ' + holder.capacity + ')' + (holder.holds.length ? ': ' + holder.holds.join(', ') : ''));
+      item.dataset.username = holder.username;
+      list.appendChild(item);
+    });
+    if (!list.children.length) { list.appendChild(el('li', 'empty', 'Nobody is on duty.')); }
+  }
+
+  var answeredChart = null;
+
+  function drawAnswered(labels, values) {
+    $('answered-chart').dataset.values = values.join(',');
+    if (!window.Chart) { return; }
+    if (!answeredChart) {
+      answeredChart = new window.Chart($('answered-chart'), {
+        type: 'line',
+        data: { labels: labels, datasets: [{ label: 'Answered', data: values, borderColor: '#166534', backgroundColor: '#166534' }] },
+        options: {
+          animation: false, responsive: true, maintainAspectRatio: false,
+          plugins: { legend: { display: false } },
+          scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }
+        }
+      });
+    } else {
+      answeredChart.data.labels = labels;
+      answeredChart.data.datasets[0].data = values;
+      answeredChart.update();
+    }
   }
 
   function drawChart(statuses, values) {

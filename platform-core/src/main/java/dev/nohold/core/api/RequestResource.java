@@ -152,7 +152,7 @@ public class RequestResource {
     @Path("/queue")
     @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
     public QueueView queue() {
-        return QueueView.of(requests.queue());
+        return QueueView.of(requests.supervision());
     }
 
     private String username() {

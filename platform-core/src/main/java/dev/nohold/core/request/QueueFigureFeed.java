@@ -48,7 +48,7 @@ public class QueueFigureFeed {
     private synchronized Counted current() {
         long version = changes.get();
         if (latest == null || latest.version() != version) {
-            latest = new Counted(version, QuarkusTransaction.requiringNew().call(queries::queue));
+            latest = new Counted(version, QuarkusTransaction.requiringNew().call(queries::supervision));
         }
         return latest;
     }

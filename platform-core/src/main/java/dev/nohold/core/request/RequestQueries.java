@@ -35,11 +35,13 @@ public class RequestQueries {
     private final MediaStore media;
     private final Clock clock;
     private final Channels channels;
+    private final QueueStatistics statistics;
 
-    public RequestQueries(MediaStore media, Clock clock, Channels channels) {
+    public RequestQueries(MediaStore media, Clock clock, Channels channels, QueueStatistics statistics) {
         this.media = media;
         this.clock = clock;
         this.channels = channels;
+        this.statistics = statistics;
     }
 
     /** One page of requests, newest first; filters by status and channel when given. */
@@ -155,6 +157,11 @@ public class RequestQueries {
         }
         MediaItem item = media.find(reply.audioKey).orElseThrow(() -> Refusal.notFound("The recording is missing"));
         return new StoredMedia(item, request.reference + "-reply");
+    }
+
+    /** The queue at a glance, with every figure of the supervisors' view. */
+    public QueueFigures supervision() {
+        return statistics.around(queue());
     }
 
     public QueueFigures queue() {
