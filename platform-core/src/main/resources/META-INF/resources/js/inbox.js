@@ -894,6 +894,19 @@
       row.appendChild(el('td', null, agent.roles.join(', ')));
       row.appendChild(el('td', null, words(PRESENCE_WORDS, agent.presence)));
       row.appendChild(holdsCell(agent));
+      if (agent.disabled) {
+        row.classList.add('disabled');
+        name.appendChild(el('span', 'tag', ' disabled'));
+      }
+      if ($('agent-edit')) {
+        var edit = el('button', 'secondary', 'Edit');
+        edit.type = 'button';
+        edit.setAttribute('aria-label', 'Edit ' + agent.username);
+        edit.addEventListener('click', function () { startEditing(agent.username); });
+        var cell = el('td');
+        cell.appendChild(edit);
+        row.appendChild(cell);
+      }
       row.dataset.username = agent.username;
       rows.appendChild(row);
     });
@@ -955,6 +968,80 @@
         loadAgents();
       }).catch(function (error) { say('The agent was not created: ' + error.message); });
     });
+  }
+
+  // ---- admins: edit, disable or enable an account, reset its password -----------------------------------------
+  var editing = null;
+
+  function startEditing(username) {
+    var agent = lastAgents.filter(function (a) { return a.username === username; })[0];
+    if (!agent) { return; }
+    editing = username;
+    $('agent-edit').hidden = false;
+    $('edit-username').textContent = username;
+    $('edit-name').value = agent.displayName || '';
+    $('edit-skills').value = (agent.skills || []).join(', ');
+    $('edit-capacity').value = agent.capacity;
+    $('edit-phone').value = agent.phone || '';
+    ['agent', 'supervisor', 'admin'].forEach(function (role) {
+      $('edit-' + role).checked = agent.roles.indexOf(role) >= 0;
+    });
+    $('toggle-disabled').textContent = agent.disabled ? 'Enable account' : 'Disable account';
+    $('generated-password').hidden = true;
+    $('generated-password').textContent = '';
+    $('edit-password').value = '';
+    $('edit-name').focus();
+  }
+
+  function stopEditing() {
+    var username = editing;
+    editing = null;
+    $('agent-edit').hidden = true;
+    var back = username && document.querySelector('#agents-rows tr[data-username="' + CSS.escape(username) + '"] button[aria-label^="Edit"]');
+    if (back) { back.focus(); }
+  }
+
+  function adminPath(suffix) {
+    return '/api/admin/agents/' + encodeURIComponent(editing) + (suffix || '');
+  }
+
+  if ($('agent-edit')) {
+    $('edit-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      var changes = {
+        displayName: $('edit-name').value.trim(),
+        skills: $('edit-skills').value.split(',').map(function (s) { return s.trim(); }).filter(Boolean),
+        capacity: Number($('edit-capacity').value) || 1,
+        phone: $('edit-phone').value.trim(),
+        roles: ['agent', 'supervisor', 'admin'].filter(function (role) { return $('edit-' + role).checked; })
+      };
+      call('PATCH', adminPath(), changes).then(function (agent) {
+        say('Agent ' + agent.username + ' saved.');
+        loadAgents();
+      }).catch(function (error) { say('Not saved: ' + error.message); });
+    });
+    $('toggle-disabled').addEventListener('click', function () {
+      var agent = lastAgents.filter(function (a) { return a.username === editing; })[0];
+      var disable = !(agent && agent.disabled);
+      call('POST', adminPath(disable ? '/disable' : '/enable')).then(function (changed) {
+        say('Agent ' + changed.username + (disable ? ' disabled: logged out, their open requests requeued.' : ' enabled.'));
+        $('toggle-disabled').textContent = disable ? 'Enable account' : 'Disable account';
+        return loadAgents();
+      }).catch(function (error) { say('Not changed: ' + error.message); });
+    });
+    $('reset-password').addEventListener('click', function () {
+      var chosen = $('edit-password').value;
+      call('POST', adminPath('/password'), chosen ? { password: chosen } : {}).then(function (reset) {
+        $('edit-password').value = '';
+        if (reset.generatedPassword) {
+          $('generated-password').textContent = 'New password for ' + reset.username + ' (shown only now): '
+            + reset.generatedPassword;
+          $('generated-password').hidden = false;
+        }
+        say('Password of ' + reset.username + ' reset.');
+      }).catch(function (error) { say('Password not reset: ' + error.message); });
+    });
+    $('edit-close').addEventListener('click', stopEditing);
   }
 
   // ---- live events -----------------------------------------------------------------------------------------
