@@ -27,6 +27,8 @@ class AnAdminLooksAfterAgentsInTheBrowserTest extends InTheBrowser {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    dev.nohold.core.channel.Intake intake;
 
     @BeforeEach
     void clean() {
@@ -82,5 +84,29 @@ class AnAdminLooksAfterAgentsInTheBrowserTest extends InTheBrowser {
 
         edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close")).click();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit carol"))).isFocused();
+    }
+
+    @Test
+    void everyAdminAndSupervisorViewFitsAPhoneAndPassesAxe() {
+        Fixtures.createAgent("sam", "supervisor");
+        Fixtures.presence("carol", "AVAILABLE");
+        java.util.UUID id = intake.submit(dev.nohold.core.channel.InboundMessage.text(
+                dev.nohold.core.testing.RecordingChannel.ID, "+15551100", "A refund, please")).id();
+
+        page = window(360, 740);
+        RealBrowser.logIn(page, "admin", EmbeddedPostgresResource.ADMIN_PASSWORD);
+        page.navigate("/inbox?request=" + id);
+        assertThat(page.locator("#request-holder")).hasText("carol");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit carol")).click();
+        Locator search = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Search requests"));
+        search.getByLabel("Words").fill("refunds");
+        search.getByLabel("Words").press("Enter");
+        assertThat(search.locator("#search-total")).hasText("Requests 1 to 1 of 1.");
+        assertThat(page.locator("#queue-holders li[data-username=carol]")).containsText("1 of 1");
+
+        org.junit.jupiter.api.Assertions.assertEquals(true,
+                page.evaluate("() => document.documentElement.scrollWidth <= 360"), "nothing is wider than the phone");
+        RealBrowser.assertAccessible(page);
+        RealBrowser.screenshot(page, "admin-phone");
     }
 }
