@@ -709,6 +709,10 @@
     parameters.set('page', String(page));
     var options = { headers: { Accept: 'application/json' }, credentials: 'same-origin' };
     return fetch('/api/requests?' + parameters.toString(), options).then(function (response) {
+      if (response.status === 401) {
+        window.location.assign('/login');
+        throw new Error('Your session has ended.');
+      }
       return response.json().then(function (data) {
         if (!response.ok) { throw new Error(data && data.error ? data.error : 'The platform answered ' + response.status); }
         searchPage = page;
