@@ -886,8 +886,18 @@
   }
 
   // ---- agents (supervisors see who is there and who holds what; admins add accounts) ---------------------------
+  // The table is drawn again on every live change: a keyboard user's focus stays on the same button.
   function renderAgents(list) {
     var rows = $('agents-rows');
+    var focused = rows.contains(document.activeElement) ? document.activeElement.getAttribute('aria-label') : null;
+    drawAgents(rows, list);
+    if (focused) {
+      var again = rows.querySelector('button[aria-label="' + CSS.escape(focused) + '"]');
+      if (again) { again.focus(); }
+    }
+  }
+
+  function drawAgents(rows, list) {
     rows.replaceChildren();
     list.forEach(function (agent) {
       var row = el('tr');

@@ -73,6 +73,7 @@ class ASupervisorMovesWorkInTheBrowserTest extends InTheBrowser {
         // dispatcher leaves it there (an available bob would get it straight back: the dispatcher knows no history).
         Fixtures.presence("alice", "AWAY");
         Fixtures.presence("bob", "AWAY");
+        assertThat(page.locator("#agents-rows tr[data-username=bob]")).containsText("Away");
         Locator requeue = page.getByRole(AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Requeue " + reference(id)).setExact(true));
         requeue.focus();
