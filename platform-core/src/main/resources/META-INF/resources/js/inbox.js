@@ -266,6 +266,8 @@
     var mine = request.assignedTo === me && request.status === 'ASSIGNED';
     $('reply-form').hidden = !mine;
     liveChat.load();
+    $('request-holder').textContent = request.assignedTo || 'nobody';
+    renderSupervise(request);
   }
 
   function showWaiting() {
@@ -305,8 +307,9 @@
     deliveries.forEach(function (delivery) {
       var status = words(DELIVERY_WORDS, delivery.status);
       var item = el('li', 'delivery ' + String(delivery.status).toLowerCase());
+      item.dataset.id = delivery.id;
       item.appendChild(el('strong', 'delivery-status', status));
-      item.appendChild(el('span', 'detail', ' via ' + delivery.channel));
+      item.appendChild(el('span', 'detail', ' via ' + delivery.channel + (delivery.address ? ' to ' + delivery.address : '')));
       if (delivery.status === 'FAILED' && delivery.error) {
         item.appendChild(el('span', 'reason', ': ' + delivery.error));
       }
@@ -317,10 +320,57 @@
       if (delivery.status !== 'FAILED' && delivery.error) {
         more += ' (last error: ' + delivery.error + ')';
       }
+      if (delivery.replaces) { more += ' (sent again after a failure)'; }
+      if (delivery.replacedBy) { more += '; sent again below'; }
       if (more) { item.appendChild(el('span', 'detail', more)); }
+      if (delivery.status === 'FAILED' && !delivery.replacedBy && mayRedeliver(delivery)) {
+        item.appendChild(redeliveryButtons(delivery));
+      }
       list.appendChild(item);
     });
     $('no-deliveries').hidden = deliveries.length > 0;
+  }
+
+  // The API decides; the buttons are offered to whom it allows: the answer's author and supervisors.
+  function mayRedeliver(delivery) {
+    if (supervisor) { return true; }
+    var reply = ((openRequest && openRequest.replies) || []).filter(function (r) { return r.id === delivery.replyId; })[0];
+    return !!reply && reply.by === me;
+  }
+
+  // "Retry" on the same channel; "Send by <channel>" for every other channel the customer has an address on.
+  function redeliveryButtons(delivery) {
+    var actions = el('span', 'actions');
+    var base = '/api/requests/' + encodeURIComponent(openId) + '/deliveries/' + encodeURIComponent(delivery.id);
+    actions.appendChild(actionButton('Retry', function () {
+      return call('POST', base + '/retry');
+    }, 'Retrying the delivery via ' + delivery.channel + '.'));
+    var seen = {};
+    ((openRequest && openRequest.customerAddresses) || []).forEach(function (address) {
+      if (address.channel === delivery.channel || seen[address.channel]) { return; }
+      seen[address.channel] = true;
+      actions.appendChild(actionButton('Send by ' + address.channel, function () {
+        return call('POST', base + '/resend', { channel: address.channel, address: address.address });
+      }, 'Sending the answer by ' + address.channel + ' to ' + address.address + '.'));
+    });
+    return actions;
+  }
+
+  // A button that makes one call, shows the request it answers with, and says what happened.
+  function actionButton(label, action, done) {
+    var button = el('button', 'secondary', label);
+    button.type = 'button';
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      action().then(function (request) {
+        say(done);
+        if (request && request.id === openId) { renderRequest(request); }
+      }).catch(function (error) {
+        button.disabled = false;
+        say(label + ' did not work: ' + error.message);
+      });
+    });
+    return button;
   }
 
   function renderHistory(request) {
@@ -578,6 +628,140 @@
     }
   });
 
+  // ---- supervising one request: requeue it, or give it to another agent -------------------------------------
+  var lastAgents = [];
+
+  function renderSupervise(request) {
+    var box = $('supervise');
+    if (!box) { return; }
+    var open = request.status === 'QUEUED' || request.status === 'ASSIGNED';
+    box.hidden = !open;
+    $('requeue').hidden = request.status !== 'ASSIGNED';
+    var select = $('reassign-to');
+    var chosen = select.value;
+    select.replaceChildren();
+    lastAgents.filter(function (agent) {
+      return !agent.disabled && agent.presence !== 'OFFLINE' && agent.username !== request.assignedTo;
+    }).forEach(function (agent) {
+      var option = el('option', null, (agent.displayName || agent.username) + ' (' + agent.username + ', '
+        + words(PRESENCE_WORDS, agent.presence) + ', ' + agent.openRequests + ' of ' + agent.capacity + ')');
+      option.value = agent.username;
+      select.appendChild(option);
+    });
+    if (!select.children.length) {
+      var none = el('option', null, 'No agent is available or away');
+      none.value = '';
+      select.appendChild(none);
+    }
+    select.value = chosen;
+    if (select.selectedIndex < 0) { select.selectedIndex = 0; }
+  }
+
+  function requeue(id, reference) {
+    return call('POST', '/api/requests/' + encodeURIComponent(id) + '/requeue').then(function (request) {
+      say('Request ' + (reference || request.reference) + ' is back in the queue.');
+      if (request.id === openId) { renderRequest(request); }
+      loadAgents();
+    }).catch(function (error) {
+      say('Not requeued: ' + error.message);
+    });
+  }
+
+  if ($('supervise')) {
+    $('requeue').addEventListener('click', function () {
+      if (openId) { requeue(openId); }
+    });
+    $('reassign').addEventListener('click', function () {
+      var agent = $('reassign-to').value;
+      if (!openId || !agent) {
+        say('Choose an agent to give the request to.');
+        $('reassign-to').focus();
+        return;
+      }
+      call('POST', '/api/requests/' + encodeURIComponent(openId) + '/reassign', { agent: agent }).then(function (request) {
+        say('Request ' + request.reference + ' reassigned to ' + agent + '.');
+        renderRequest(request);
+        loadAgents();
+      }).catch(function (error) {
+        say('Not reassigned: ' + error.message);
+      });
+    });
+  }
+
+  // ---- search (supervisors): words, customer, channel, status and dates, a page at a time --------------------
+  var SEARCH_PAGE = 20;
+  var searchPage = 0;
+  var searchQuery = null;
+
+  function searchParameters(page) {
+    var parameters = new URLSearchParams();
+    ['words:q', 'customer:customer', 'channel:channel', 'status:status', 'from:from', 'to:to'].forEach(function (pair) {
+      var parts = pair.split(':');
+      var value = $('search-' + parts[0]).value.trim();
+      if (value) { parameters.set(parts[1], value); }
+    });
+    parameters.set('page', String(page));
+    parameters.set('size', String(SEARCH_PAGE));
+    return parameters;
+  }
+
+  function search(page) {
+    var parameters = searchQuery ? new URLSearchParams(searchQuery) : searchParameters(page);
+    parameters.set('page', String(page));
+    var options = { headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+    return fetch('/api/requests?' + parameters.toString(), options).then(function (response) {
+      if (response.status === 401) {
+        window.location.assign('/login');
+        throw new Error('Your session has ended.');
+      }
+      return response.json().then(function (data) {
+        if (!response.ok) { throw new Error(data && data.error ? data.error : 'The platform answered ' + response.status); }
+        searchPage = page;
+        renderResults(data, Number(response.headers.get('X-Total-Count')) || 0);
+      });
+    }).catch(function (error) {
+      say('The search did not work: ' + error.message);
+    });
+  }
+
+  function renderResults(requests, total) {
+    var list = $('search-results');
+    list.replaceChildren();
+    requests.forEach(function (request) {
+      var item = el('li');
+      var link = el('a', null, request.reference);
+      link.href = '/inbox?request=' + encodeURIComponent(request.id);
+      link.dataset.id = request.id;
+      item.appendChild(link);
+      item.appendChild(document.createTextNode(' · ' + request.channel + ' · ' + words(STATUS_WORDS, request.status)
+        + (request.assignedTo ? ' · ' + request.assignedTo : '') + ' · '));
+      item.appendChild(timeElement(request.createdAt));
+      item.appendChild(el('span', 'snippet', request.text || (request.audioUrl ? 'Recording' : '')));
+      list.appendChild(item);
+    });
+    var first = searchPage * SEARCH_PAGE;
+    $('search-total').textContent = total === 0 ? 'No request matches.'
+      : 'Requests ' + (first + 1) + ' to ' + (first + requests.length) + ' of ' + total + '.';
+    $('search-previous').disabled = searchPage === 0;
+    $('search-next').disabled = first + requests.length >= total;
+  }
+
+  if ($('search-form')) {
+    $('search-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      searchQuery = searchParameters(0).toString();
+      search(0);
+    });
+    $('search-previous').addEventListener('click', function () { search(Math.max(0, searchPage - 1)); });
+    $('search-next').addEventListener('click', function () { search(searchPage + 1); });
+    $('search-results').addEventListener('click', function (event) {
+      var link = event.target.closest('a[data-id]');
+      if (!link || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+      event.preventDefault();
+      open(link.dataset.id, true);
+    });
+  }
+
   // ---- the supervisor's queue ------------------------------------------------------------------------------
   var chart = null;
   var STATUS_ORDER = ['RECEIVED', 'TRANSCRIBING', 'QUEUED', 'ASSIGNED', 'ANSWERED', 'DELIVERED', 'DELIVERY_FAILED',
@@ -605,6 +789,74 @@
       agents.appendChild(item);
     });
     drawChart(statuses, statuses.map(function (s) { return counts[s]; }));
+    renderWaits(figures);
+    renderChannels(figures.countsByChannel || {});
+    renderHolders(figures.holders || []);
+  }
+
+  function renderWaits(figures) {
+    $('answered-last-hour').textContent = String(figures.answeredLastHour || 0);
+    var none = figures.averageWaitSeconds === null || figures.averageWaitSeconds === undefined;
+    $('average-wait').textContent = none ? 'none' : duration(figures.averageWaitSeconds);
+    $('p90-wait').textContent = none ? 'none' : duration(figures.p90WaitSeconds);
+    $('wait-window').textContent = figures.waitWindowSeconds
+      ? 'Waits from queued to assigned, over the last ' + duration(figures.waitWindowSeconds) + ' ('
+        + (figures.waitsCounted || 0) + (figures.waitsCounted === 1 ? ' request).' : ' requests).')
+      : '';
+    var hours = figures.answeredPerHour || [];
+    drawAnswered(hours.map(function (h) {
+      return new Date(h.hour).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    }), hours.map(function (h) { return h.count; }));
+  }
+
+  // Per channel, only the statuses it has requests in: "sms: Queued 2, Assigned 1".
+  function renderChannels(byChannel) {
+    var list = $('queue-channels');
+    list.replaceChildren();
+    Object.keys(byChannel).forEach(function (channel) {
+      var counts = byChannel[channel];
+      var parts = STATUS_ORDER.filter(function (s) { return counts[s]; }).map(function (s) {
+        return words(STATUS_WORDS, s) + ' ' + counts[s];
+      });
+      var item = el('li', null, channel + ': ' + parts.join(', '));
+      item.dataset.channel = channel;
+      list.appendChild(item);
+    });
+    if (!list.children.length) { list.appendChild(el('li', 'empty', 'No requests yet.')); }
+  }
+
+  function renderHolders(holders) {
+    var list = $('queue-holders');
+    list.replaceChildren();
+    holders.forEach(function (holder) {
+      var item = el('li', null, (holder.displayName || holder.username) + ' (' + words(PRESENCE_WORDS, holder.presence)
+        + ', ' + holder.holds.length + ' of ' + holder.capacity + ')' + (holder.holds.length ? ': ' + holder.holds.join(', ') : ''));
+      item.dataset.username = holder.username;
+      list.appendChild(item);
+    });
+    if (!list.children.length) { list.appendChild(el('li', 'empty', 'Nobody is on duty.')); }
+  }
+
+  var answeredChart = null;
+
+  function drawAnswered(labels, values) {
+    $('answered-chart').dataset.values = values.join(',');
+    if (!window.Chart) { return; }
+    if (!answeredChart) {
+      answeredChart = new window.Chart($('answered-chart'), {
+        type: 'line',
+        data: { labels: labels, datasets: [{ label: 'Answered', data: values, borderColor: '#166534', backgroundColor: '#166534' }] },
+        options: {
+          animation: false, responsive: true, maintainAspectRatio: false,
+          plugins: { legend: { display: false } },
+          scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }
+        }
+      });
+    } else {
+      answeredChart.data.labels = labels;
+      answeredChart.data.datasets[0].data = values;
+      answeredChart.update();
+    }
   }
 
   function drawChart(statuses, values) {
@@ -635,8 +887,18 @@
   }
 
   // ---- agents (supervisors see who is there and who holds what; admins add accounts) ---------------------------
+  // The table is drawn again on every live change: a keyboard user's focus stays on the same button.
   function renderAgents(list) {
     var rows = $('agents-rows');
+    var focused = rows.contains(document.activeElement) ? document.activeElement.getAttribute('aria-label') : null;
+    drawAgents(rows, list);
+    if (focused) {
+      var again = rows.querySelector('button[aria-label="' + CSS.escape(focused) + '"]');
+      if (again) { again.focus(); }
+    }
+  }
+
+  function drawAgents(rows, list) {
     rows.replaceChildren();
     list.forEach(function (agent) {
       var row = el('tr');
@@ -646,16 +908,61 @@
       row.appendChild(name);
       row.appendChild(el('td', null, agent.roles.join(', ')));
       row.appendChild(el('td', null, words(PRESENCE_WORDS, agent.presence)));
-      row.appendChild(el('td', null, agent.openRequests + ' of ' + agent.capacity));
+      row.appendChild(holdsCell(agent));
+      if (agent.disabled) {
+        row.classList.add('disabled');
+        name.appendChild(el('span', 'tag', ' disabled'));
+      }
+      if ($('agent-edit')) {
+        var edit = el('button', 'secondary', 'Edit');
+        edit.type = 'button';
+        edit.setAttribute('aria-label', 'Edit ' + agent.username);
+        edit.addEventListener('click', function () { startEditing(agent.username); });
+        var cell = el('td');
+        cell.appendChild(edit);
+        row.appendChild(cell);
+      }
       row.dataset.username = agent.username;
       rows.appendChild(row);
     });
   }
 
+  // "1 of 2" and each held request: a link that opens it and a button that puts it back in the queue.
+  function holdsCell(agent) {
+    var cell = el('td', null, agent.openRequests + ' of ' + agent.capacity);
+    (agent.holds || []).forEach(function (held) {
+      var line = el('span', 'held');
+      var link = el('a', null, held.reference);
+      link.href = '/inbox?request=' + encodeURIComponent(held.id);
+      link.dataset.id = held.id;
+      line.appendChild(link);
+      var button = el('button', 'secondary', 'Requeue');
+      button.type = 'button';
+      button.setAttribute('aria-label', 'Requeue ' + held.reference);
+      button.addEventListener('click', function () { requeue(held.id, held.reference); });
+      line.appendChild(button);
+      cell.appendChild(line);
+    });
+    return cell;
+  }
+
   function loadAgents() {
     if (!$('agents-rows')) { return Promise.resolve(); }
-    return call('GET', '/api/agents').then(renderAgents).catch(function (error) {
+    return call('GET', '/api/agents').then(function (list) {
+      lastAgents = list;
+      renderAgents(list);
+      if (openRequest) { renderSupervise(openRequest); }
+    }).catch(function (error) {
       say('The agents could not be loaded: ' + error.message);
+    });
+  }
+
+  if ($('agents-rows')) {
+    $('agents-rows').addEventListener('click', function (event) {
+      var link = event.target.closest('a[data-id]');
+      if (!link || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+      event.preventDefault();
+      open(link.dataset.id, true);
     });
   }
 
@@ -754,6 +1061,82 @@
 
     return { load: load, heard: heard };
   }());
+
+  // ---- admins: edit, disable or enable an account, reset its password -----------------------------------------
+  var editing = null;
+
+  function startEditing(username) {
+    var agent = lastAgents.filter(function (a) { return a.username === username; })[0];
+    if (!agent) { return; }
+    editing = username;
+    $('agent-edit').hidden = false;
+    $('edit-username').textContent = username;
+    $('edit-name').value = agent.displayName || '';
+    $('edit-skills').value = (agent.skills || []).join(', ');
+    $('edit-languages').value = (agent.languages || []).join(', ');
+    $('edit-capacity').value = agent.capacity;
+    $('edit-phone').value = agent.phone || '';
+    ['agent', 'supervisor', 'admin'].forEach(function (role) {
+      $('edit-' + role).checked = agent.roles.indexOf(role) >= 0;
+    });
+    $('toggle-disabled').textContent = agent.disabled ? 'Enable account' : 'Disable account';
+    $('generated-password').hidden = true;
+    $('generated-password').textContent = '';
+    $('edit-password').value = '';
+    $('edit-name').focus();
+  }
+
+  function stopEditing() {
+    var username = editing;
+    editing = null;
+    $('agent-edit').hidden = true;
+    var back = username && document.querySelector('#agents-rows tr[data-username="' + CSS.escape(username) + '"] button[aria-label^="Edit"]');
+    if (back) { back.focus(); }
+  }
+
+  function adminPath(suffix) {
+    return '/api/admin/agents/' + encodeURIComponent(editing) + (suffix || '');
+  }
+
+  if ($('agent-edit')) {
+    $('edit-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      var changes = {
+        displayName: $('edit-name').value.trim(),
+        skills: $('edit-skills').value.split(',').map(function (s) { return s.trim(); }).filter(Boolean),
+        languages: $('edit-languages').value.split(',').map(function (s) { return s.trim(); }).filter(Boolean),
+        capacity: Number($('edit-capacity').value) || 1,
+        phone: $('edit-phone').value.trim(),
+        roles: ['agent', 'supervisor', 'admin'].filter(function (role) { return $('edit-' + role).checked; })
+      };
+      call('PATCH', adminPath(), changes).then(function (agent) {
+        say('Agent ' + agent.username + ' saved.');
+        loadAgents();
+      }).catch(function (error) { say('Not saved: ' + error.message); });
+    });
+    $('toggle-disabled').addEventListener('click', function () {
+      var agent = lastAgents.filter(function (a) { return a.username === editing; })[0];
+      var disable = !(agent && agent.disabled);
+      call('POST', adminPath(disable ? '/disable' : '/enable')).then(function (changed) {
+        say('Agent ' + changed.username + (disable ? ' disabled: logged out, their open requests requeued.' : ' enabled.'));
+        $('toggle-disabled').textContent = disable ? 'Enable account' : 'Disable account';
+        return loadAgents();
+      }).catch(function (error) { say('Not changed: ' + error.message); });
+    });
+    $('reset-password').addEventListener('click', function () {
+      var chosen = $('edit-password').value;
+      call('POST', adminPath('/password'), chosen ? { password: chosen } : {}).then(function (reset) {
+        $('edit-password').value = '';
+        if (reset.generatedPassword) {
+          $('generated-password').textContent = 'New password for ' + reset.username + ' (shown only now): '
+            + reset.generatedPassword;
+          $('generated-password').hidden = false;
+        }
+        say('Password of ' + reset.username + ' reset.');
+      }).catch(function (error) { say('Password not reset: ' + error.message); });
+    });
+    $('edit-close').addEventListener('click', stopEditing);
+  }
 
   // ---- live events -----------------------------------------------------------------------------------------
   var refreshList = debounce(loadList, 150);

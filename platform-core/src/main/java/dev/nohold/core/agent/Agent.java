@@ -66,6 +66,9 @@ public class Agent extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** A disabled account cannot log in and receives no work; it is kept for the replies and timelines naming it. */
+    public boolean disabled;
+
     public static Optional<Agent> findByUsername(String username) {
         return find("username", username).firstResultOptional();
     }

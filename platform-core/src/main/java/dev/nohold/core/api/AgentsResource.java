@@ -7,7 +7,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.nohold.core.request.Request;
+
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Supervisors and admins: every agent, their presence and how many open requests each holds. */
 @Path("/api/agents")
@@ -22,7 +26,9 @@ public class AgentsResource {
     }
 
     @GET
-    public List<AgentProfile> all() {
-        return directory.all().stream().map(AgentProfile::of).toList();
+    public List<AgentOverview> all() {
+        Map<UUID, List<Request>> holdings = directory.holdings();
+        return directory.all().stream()
+                .map(agent -> AgentOverview.of(agent, holdings.getOrDefault(agent.id, List.of()))).toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.nohold.core.api;
 
 import dev.nohold.core.request.QueueFigures;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,11 +11,17 @@ import java.util.Map;
  * {@code GET /api/queue}.
  */
 public record QueueEventView(String type, Map<String, Long> counts, long oldestWaitSeconds,
-                             Map<String, Long> agents) {
+                             Map<String, Long> agents, Map<String, Map<String, Long>> countsByChannel,
+                             long answeredLastHour, List<QueueView.HourView> answeredPerHour,
+                             Double averageWaitSeconds, Double p90WaitSeconds, long waitWindowSeconds,
+                             long waitsCounted, List<QueueView.HolderView> holders) {
 
     static final String TYPE = "QUEUE";
 
     static QueueEventView of(QueueFigures figures) {
-        return new QueueEventView(TYPE, figures.counts(), figures.oldestWaitSeconds(), figures.agents());
+        QueueView view = QueueView.of(figures);
+        return new QueueEventView(TYPE, view.counts(), view.oldestWaitSeconds(), view.agents(),
+                view.countsByChannel(), view.answeredLastHour(), view.answeredPerHour(), view.averageWaitSeconds(),
+                view.p90WaitSeconds(), view.waitWindowSeconds(), view.waitsCounted(), view.holders());
     }
 }

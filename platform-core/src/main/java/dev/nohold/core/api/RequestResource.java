@@ -1,10 +1,14 @@
 package dev.nohold.core.api;
 
+import dev.nohold.core.Refusal;
 import dev.nohold.core.agent.Role;
+import dev.nohold.core.reply.Redeliveries;
 import dev.nohold.core.reply.Replies;
+import dev.nohold.core.request.Lifecycle;
 import dev.nohold.core.reply.ReplyDraft;
 import dev.nohold.core.request.RequestPage;
 import dev.nohold.core.request.RequestQueries;
+import dev.nohold.core.request.RequestSearch;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,21 +43,28 @@ public class RequestResource {
     private final RequestQueries requests;
     private final Replies replies;
     private final MediaResponses media;
+    private final Redeliveries redeliveries;
+    private final Lifecycle lifecycle;
 
     public RequestResource(SecurityIdentity identity, RequestQueries requests, Replies replies,
-                           MediaResponses media) {
+                           MediaResponses media, Redeliveries redeliveries, Lifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.identity = identity;
         this.requests = requests;
         this.replies = replies;
         this.media = media;
+        this.redeliveries = redeliveries;
     }
 
     @GET
     @Path("/requests")
     public Response search(@QueryParam("status") String status, @QueryParam("channel") String channel,
                            @QueryParam("page") @DefaultValue("0") int page,
-                           @QueryParam("size") @DefaultValue("50") int size) {
-        RequestPage found = requests.search(username(), status, channel, page, size);
+                           @QueryParam("size") @DefaultValue("50") int size,
+                           @QueryParam("q") String words, @QueryParam("customer") String customer,
+                           @QueryParam("from") String from, @QueryParam("to") String to) {
+        RequestPage found = requests.search(username(), new RequestSearch(words, customer, channel, status, from, to),
+                page, size);
         return Response.ok(found.items().stream().map(RequestSummary::of).toList()).header("X-Total-Count", found.total()).build();
     }
 
@@ -81,6 +92,47 @@ public class RequestResource {
         return Response.status(Response.Status.CREATED).entity(RequestView.of(requests.view(username(), id))).build();
     }
 
+    /** A failed delivery sent again on its own channel; answers with the request, the new delivery pending. */
+    @POST
+    @Path("/requests/{id}/deliveries/{deliveryId}/retry")
+    public Response retryDelivery(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+        redeliveries.retry(id, deliveryId, username());
+        return Response.status(Response.Status.CREATED).entity(RequestView.of(requests.view(username(), id))).build();
+    }
+
+    /** A failed delivery's answer sent on another channel of the same customer. */
+    @POST
+    @Path("/requests/{id}/deliveries/{deliveryId}/resend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response resendDelivery(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId,
+                                   ResendInput input) {
+        redeliveries.resend(id, deliveryId, username(), input == null ? null : input.channel(),
+                input == null ? null : input.address());
+        return Response.status(Response.Status.CREATED).entity(RequestView.of(requests.view(username(), id))).build();
+    }
+
+    /** Supervisors: an assigned request goes back to the queue, first in line; its agent is freed. */
+    @POST
+    @Path("/requests/{id}/requeue")
+    @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
+    public RequestView requeue(@PathParam("id") UUID id) {
+        lifecycle.requeueBySupervisor(id, username());
+        return RequestView.of(requests.view(username(), id));
+    }
+
+    /** Supervisors: a queued or assigned request goes to the named agent. */
+    @POST
+    @Path("/requests/{id}/reassign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
+    public RequestView reassign(@PathParam("id") UUID id, ReassignInput input) {
+        if (input == null || input.agent() == null || input.agent().isBlank()) {
+            throw Refusal.badInput("Name the agent, like {\"agent\": \"alice\"}");
+        }
+        lifecycle.reassign(id, input.agent().strip(), username());
+        return RequestView.of(requests.view(username(), id));
+    }
+
     @GET
     @Path("/requests/{id}/audio")
     public Response audio(@PathParam("id") UUID id, @Context HttpHeaders headers) {
@@ -100,7 +152,7 @@ public class RequestResource {
     @Path("/queue")
     @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
     public QueueView queue() {
-        return QueueView.of(requests.queue());
+        return QueueView.of(requests.supervision());
     }
 
     private String username() {

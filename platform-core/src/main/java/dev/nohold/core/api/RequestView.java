@@ -1,6 +1,7 @@
 package dev.nohold.core.api;
 
 import dev.nohold.core.IsoTime;
+import dev.nohold.core.customer.CustomerAddress;
 import dev.nohold.core.reply.Delivery;
 import dev.nohold.core.reply.Reply;
 import dev.nohold.core.request.Message;
@@ -21,7 +22,8 @@ public record RequestView(UUID id, String reference, String channel, String from
                           String audioUrl, String assignedTo, String createdAt, String language,
                           List<ReplyView> replies, List<DeliveryView> deliveries, List<EventView> events,
                           Double transcriptConfidence, UUID customerId, List<MessageView> messages,
-                          List<CustomerRequestView> customerRequests, boolean transcriptLowConfidence) {
+                          List<CustomerRequestView> customerRequests, boolean transcriptLowConfidence,
+                          List<AddressView> customerAddresses) {
 
     static RequestView of(RequestDetails details) {
         Request request = details.request();
@@ -29,12 +31,21 @@ public record RequestView(UUID id, String reference, String channel, String from
                 request.text, RequestSummary.audioUrl(request), RequestSummary.assignee(request),
                 IsoTime.format(request.createdAt), request.language,
                 details.replies().stream().map(ReplyView::of).toList(),
-                details.deliveries().stream().map(DeliveryView::of).toList(),
+                details.deliveries().stream().map(delivery -> DeliveryView.of(delivery, details.deliveries())).toList(),
                 details.events().stream().map(EventView::of).toList(),
                 request.transcriptConfidence, request.customerId,
                 details.messages().stream().map(MessageView::of).toList(),
                 details.customerRequests().stream().map(CustomerRequestView::of).toList(),
-                details.events().stream().anyMatch(event -> "TRANSCRIPT_LOW_CONFIDENCE".equals(event.type)));
+                details.events().stream().anyMatch(event -> "TRANSCRIPT_LOW_CONFIDENCE".equals(event.type)),
+                details.customerAddresses().stream().map(AddressView::of).toList());
+    }
+
+    /** Where the customer can be reached: a channel installed here and their address on it. */
+    public record AddressView(String channel, String address) {
+
+        static AddressView of(CustomerAddress address) {
+            return new AddressView(address.channel, address.address);
+        }
     }
 
     /** One message of the conversation: "in" from the customer, "out" from an agent (by their username). */
@@ -60,12 +71,20 @@ public record RequestView(UUID id, String reference, String channel, String from
         }
     }
 
+    /**
+     * One delivery of an answer. A failed one that was sent again names its successor in {@code replacedBy}; the
+     * successor names it in {@code replaces}. {@code address} is null when it is the request's own.
+     */
     public record DeliveryView(String channel, String status, int attempts, String providerId, String error,
-                               String updatedAt) {
+                               String updatedAt, UUID id, UUID replyId, String address, UUID replaces,
+                               UUID replacedBy) {
 
-        static DeliveryView of(Delivery delivery) {
+        static DeliveryView of(Delivery delivery, List<Delivery> all) {
+            UUID replacedBy = all.stream().filter(other -> delivery.id.equals(other.replaces))
+                    .map(other -> other.id).findFirst().orElse(null);
             return new DeliveryView(delivery.channel, delivery.status.name(), delivery.attempts,
-                    delivery.providerId, delivery.lastError, IsoTime.format(delivery.updatedAt));
+                    delivery.providerId, delivery.lastError, IsoTime.format(delivery.updatedAt), delivery.id,
+                    delivery.replyId, delivery.address, delivery.replaces, replacedBy);
         }
     }
 

@@ -55,6 +55,9 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** The failed delivery this one replaces (a retry, a resend on another channel, a fallback); null for the first. */
+    public UUID replaces;
+
     /** A new outbox row for a reply, due at once. */
     static Delivery pending(UUID replyId, UUID requestId, String channel, Instant now) {
         Delivery delivery = new Delivery();
@@ -71,6 +74,14 @@ public class Delivery extends PanacheEntityBase {
 
     public static List<Delivery> ofRequest(UUID requestId) {
         return list("requestId = ?1 order by createdAt, id", requestId);
+    }
+
+    /** A new outbox row in place of a failed one, due at once; the give-up time counts from now. */
+    static Delivery replacing(Delivery failed, String channel, String address, Instant now) {
+        Delivery next = pending(failed.replyId, failed.requestId, channel, now);
+        next.address = address;
+        next.replaces = failed.id;
+        return next;
     }
 
     public static Optional<Delivery> byProviderId(String channel, String providerId) {

@@ -28,7 +28,7 @@ public class DeliveryRoutes extends RouteBuilder {
     static final String WAKE = "seda:deliveries-due?size=1&discardWhenFull=true";
 
     /** Request events committed with a new pending delivery. */
-    private static final Set<String> NEW_DELIVERY = Set.of("REPLIED", "DELIVERY_FALLBACK");
+    private static final Set<String> NEW_DELIVERY = Set.of("REPLIED", "DELIVERY_FALLBACK", Redeliveries.RETRIED);
 
     private final Outbox outbox;
     private final ProducerTemplate producer;

@@ -207,7 +207,7 @@ public class Outbox {
     }
 
     private void fallBack(Delivery failed, String channel, String reason) {
-        Delivery next = Delivery.pending(failed.replyId, failed.requestId, channel, clock.instant());
+        Delivery next = Delivery.replacing(failed, channel, null, clock.instant());
         next.persist();
         lifecycle.note(failed.requestId, "DELIVERY_FALLBACK",
                 failed.channel + " failed (" + reason + "); sending via " + channel);

@@ -313,6 +313,66 @@ public class Lifecycle {
         agent.openAssignments = Math.max(0, agent.openAssignments - 1);
     }
 
+    /**
+     * A supervisor takes an assigned request from its agent: it goes back to the queue, first in line, and the agent
+     * is freed. Locks the agent before the request, as the dispatcher does.
+     */
+    public Request requeueBySupervisor(UUID requestId, String supervisor) {
+        Agent holder = lockHolder(requestId);
+        Request request = lock(requestId);
+        if (request.status != RequestStatus.ASSIGNED) {
+            throw Refusal.conflict("Request " + request.reference + " is " + request.status
+                    + "; only an assigned request can be put back in the queue");
+        }
+        if (holder == null || !holder.equals(request.assignedTo)) {
+            throw Refusal.conflict("Request " + request.reference + " changed hands meanwhile; look again");
+        }
+        requeue(request, "by " + supervisor + ", taken from " + holder.username);
+        holder.openAssignments = Math.max(0, holder.openAssignments - 1);
+        LOG.infof("Request %s requeued by %s", request.reference, supervisor);
+        return request;
+    }
+
+    /**
+     * A supervisor gives a queued or assigned request to another agent, also beyond that agent's capacity: the one
+     * who held it is freed (REQUEUED, QUEUED, then ASSIGNED on the timeline). Both agents are locked before the
+     * request, in the order of their ids, so this never deadlocks with the dispatcher, replies or another reassign.
+     */
+    public Request reassign(UUID requestId, String username, String supervisor) {
+        Request unlocked = Request.findById(requestId);
+        if (unlocked == null) {
+            throw Refusal.notFound("No request " + requestId);
+        }
+        Agent to = Agent.findByUsername(username)
+                .orElseThrow(() -> Refusal.unprocessable("No agent " + username + " to give the request to"));
+        Agent holder = unlocked.assignedTo;
+        List<Agent> agents = holder == null || holder.equals(to) ? List.of(to)
+                : holder.id.compareTo(to.id) < 0 ? List.of(holder, to) : List.of(to, holder);
+        agents.forEach(agent -> Agent.getEntityManager().refresh(agent, LockModeType.PESSIMISTIC_WRITE));
+        Request request = lockFresh(unlocked);
+        if (request.status != RequestStatus.QUEUED && request.status != RequestStatus.ASSIGNED) {
+            throw Refusal.conflict("Request " + request.reference + " is " + request.status
+                    + "; only a queued or assigned request can be reassigned");
+        }
+        if (request.assignedTo != null && !request.assignedTo.equals(holder)) {
+            throw Refusal.conflict("Request " + request.reference + " changed hands meanwhile; look again");
+        }
+        if (to.equals(request.assignedTo)) {
+            throw Refusal.conflict(username + " already holds request " + request.reference);
+        }
+        if (to.disabled || to.presence == Presence.OFFLINE) {
+            throw Refusal.conflict(username + " is " + (to.disabled ? "disabled" : "offline")
+                    + " and cannot take request " + request.reference);
+        }
+        if (request.status == RequestStatus.ASSIGNED) {
+            requeue(request, "by " + supervisor + ", taken from " + holder.username + " for " + to.username);
+            holder.openAssignments = Math.max(0, holder.openAssignments - 1);
+        }
+        assign(request, to);
+        LOG.infof("Request %s reassigned to %s by %s", request.reference, to.username, supervisor);
+        return request;
+    }
+
     private void requeue(Request request, String reason) {
         // Recorded while the agent still holds it, so their live event stream hears that it left them.
         record(request, "REQUEUED", reason);

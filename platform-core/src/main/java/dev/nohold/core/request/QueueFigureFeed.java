@@ -7,7 +7,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,11 +23,13 @@ public class QueueFigureFeed {
     private static final Duration AT_MOST_EVERY = Duration.ofSeconds(1);
 
     private final RequestQueries queries;
+    private final Clock clock;
     private final AtomicLong changes = new AtomicLong();
     private Counted latest;
 
-    public QueueFigureFeed(RequestQueries queries) {
+    public QueueFigureFeed(RequestQueries queries, Clock clock) {
         this.queries = queries;
+        this.clock = clock;
     }
 
     void heard(@Observes LiveEvent event) {
@@ -45,14 +49,19 @@ public class QueueFigureFeed {
                 });
     }
 
+    /**
+     * Counted again after a change, and also once the count is a second old: a stream opening later must not get
+     * figures from before changes that publish no live event (an account created, the waits growing).
+     */
     private synchronized Counted current() {
         long version = changes.get();
-        if (latest == null || latest.version() != version) {
-            latest = new Counted(version, QuarkusTransaction.requiringNew().call(queries::queue));
+        Instant now = clock.instant();
+        if (latest == null || latest.version() != version || !now.isBefore(latest.at().plus(AT_MOST_EVERY))) {
+            latest = new Counted(version, now, QuarkusTransaction.requiringNew().call(queries::supervision));
         }
         return latest;
     }
 
-    private record Counted(long version, QueueFigures figures) {
+    private record Counted(long version, Instant at, QueueFigures figures) {
     }
 }

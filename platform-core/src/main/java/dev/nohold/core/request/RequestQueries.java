@@ -3,14 +3,12 @@ package dev.nohold.core.request;
 import dev.nohold.core.Refusal;
 import dev.nohold.core.agent.Agent;
 import dev.nohold.core.agent.Presence;
+import dev.nohold.core.channel.Channels;
+import dev.nohold.core.customer.CustomerAddress;
 import dev.nohold.core.media.MediaItem;
 import dev.nohold.core.media.MediaStore;
 import dev.nohold.core.reply.Delivery;
 import dev.nohold.core.reply.Reply;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -21,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -32,19 +31,31 @@ import java.util.UUID;
 public class RequestQueries {
 
     public static final int MAX_PAGE_SIZE = 500;
-    private static final String VISIBLE_TO_AGENT =
-            "(assignedTo.id = :me or exists (from Reply p where p.requestId = r.id and p.by.id = :me))";
 
     private final MediaStore media;
     private final Clock clock;
+    private final Channels channels;
+    private final QueueStatistics statistics;
 
-    public RequestQueries(MediaStore media, Clock clock) {
+    public RequestQueries(MediaStore media, Clock clock, Channels channels, QueueStatistics statistics) {
         this.media = media;
         this.clock = clock;
+        this.channels = channels;
+        this.statistics = statistics;
     }
 
     /** One page of requests, newest first; filters by status and channel when given. */
     public RequestPage search(String username, String status, String channel, int page, int size) {
+        return search(username, RequestSearch.byStatusAndChannel(status, channel), page, size);
+    }
+
+    /**
+     * One page of the requests the caller may see that match, newest first (ties by id), and how many match in all.
+     * Words go through PostgreSQL's full-text search on the request's {@code search_words} (see V11 for why
+     * 'english'), so "refunds" finds "refund".
+     */
+    @SuppressWarnings("unchecked")
+    public RequestPage search(String username, RequestSearch criteria, int page, int size) {
         if (page < 0) {
             throw Refusal.badInput("page starts at 0");
         }
@@ -52,23 +63,56 @@ public class RequestQueries {
             throw Refusal.badInput("size must be between 1 and " + MAX_PAGE_SIZE);
         }
         Agent caller = caller(username);
-        StringBuilder where = new StringBuilder("from Request r where 1 = 1");
-        Parameters parameters = new Parameters();
-        if (status != null && !status.isBlank()) {
-            where.append(" and status = :status");
-            parameters.and("status", parseStatus(status));
+        StringBuilder where = new StringBuilder(" from customer_request r where true");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (present(criteria.words())) {
+            where.append(" and (r.search_words @@ websearch_to_tsquery('english', :words)"
+                    + " or r.reference = upper(:words))");
+            parameters.put("words", criteria.words().strip());
         }
-        if (channel != null && !channel.isBlank()) {
-            where.append(" and channel = :channel");
-            parameters.and("channel", channel.trim());
+        if (present(criteria.status())) {
+            where.append(" and r.status = :status");
+            parameters.put("status", parseStatus(criteria.status()).name());
+        }
+        if (present(criteria.channel())) {
+            where.append(" and r.channel = :channel");
+            parameters.put("channel", criteria.channel().strip());
+        }
+        if (present(criteria.customer())) {
+            Optional<UUID> customerId = uuid(criteria.customer());
+            if (customerId.isPresent()) {
+                where.append(" and r.customer_id = :customer");
+                parameters.put("customer", customerId.get());
+            } else {
+                where.append(" and r.customer_id in (select a.customer_id from customer_address a"
+                        + " where a.address ilike :customer escape '\\')");
+                parameters.put("customer", "%" + criteria.customer().strip().replaceAll("([\\\\%_])", "\\\\$1") + "%");
+            }
+        }
+        if (present(criteria.from())) {
+            where.append(" and r.created_at >= :from");
+            parameters.put("from", SearchDates.start(criteria.from(), "from"));
+        }
+        if (present(criteria.to())) {
+            where.append(" and r.created_at < :to");
+            parameters.put("to", SearchDates.end(criteria.to(), "to"));
         }
         if (!caller.seesAllRequests()) {
-            where.append(" and ").append(VISIBLE_TO_AGENT);
-            parameters.and("me", caller.id);
+            where.append(" and (r.assigned_agent_id = :me"
+                    + " or exists (select 1 from reply p where p.request_id = r.id and p.agent_id = :me))");
+            parameters.put("me", caller.id);
         }
-        PanacheQuery<Request> query = Request.find(where.toString(),
-                Sort.descending("createdAt").and("id", Sort.Direction.Ascending), parameters.map());
-        return new RequestPage(query.page(Page.of(page, size)).list(), query.count());
+        var entityManager = Request.getEntityManager();
+        var rows = entityManager.createNativeQuery("select r.*" + where + " order by r.created_at desc, r.id"
+                + " limit :size offset :offset", Request.class);
+        var count = entityManager.createNativeQuery("select count(*)" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            rows.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<Request> items = rows.setParameter("size", size).setParameter("offset", (long) page * size)
+                .getResultList();
+        return new RequestPage(items, (Long) count.getSingleResult());
     }
 
     /** The caller's assigned, not yet answered requests, longest waiting first. */
@@ -86,8 +130,11 @@ public class RequestQueries {
         Request request = visible(username, id);
         List<Request> earlier = CustomerHistory.requestsOf(request.customerId).stream()
                 .filter(other -> !other.id.equals(id)).toList();
+        List<CustomerAddress> reachable = request.customerId == null ? List.of()
+                : CustomerAddress.of(request.customerId).stream()
+                .filter(address -> channels.find(address.channel).isPresent()).toList();
         return new RequestDetails(request, Reply.ofRequest(id), Delivery.ofRequest(id), RequestEvent.timeline(id),
-                Message.conversation(id), earlier);
+                Message.conversation(id), earlier, reachable);
     }
 
     /** The customer's original recording: what is stored, named after the request's reference. */
@@ -110,6 +157,11 @@ public class RequestQueries {
         }
         MediaItem item = media.find(reply.audioKey).orElseThrow(() -> Refusal.notFound("The recording is missing"));
         return new StoredMedia(item, request.reference + "-reply");
+    }
+
+    /** The queue at a glance, with every figure of the supervisors' view. */
+    public QueueFigures supervision() {
+        return statistics.around(queue());
     }
 
     public QueueFigures queue() {
@@ -149,6 +201,18 @@ public class RequestQueries {
     private static boolean isMine(Request request, Agent caller) {
         return request.assignedTo != null && request.assignedTo.id.equals(caller.id)
                 || Reply.count("requestId = ?1 and by.id = ?2", request.id, caller.id) > 0;
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        try {
+            return Optional.of(UUID.fromString(value.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static Agent caller(String username) {

@@ -53,7 +53,7 @@ public class AgentIdentityProvider implements IdentityProvider<UsernamePasswordA
     private SecurityIdentity authenticate(String username, String password, String address) {
         boolean failedBefore = failedLogins.check(username, address);
         Optional<Account> account = QuarkusTransaction.joiningExisting().call(() -> Agent.findByUsername(username)
-                .map(agent -> new Account(agent.username, agent.passwordHash, agent.roleNames())));
+                .map(agent -> new Account(agent.username, agent.passwordHash, agent.roleNames(), agent.disabled)));
         boolean matches = BcryptUtil.matches(password, account.map(Account::passwordHash).orElse(UNKNOWN_ACCOUNT_HASH));
         if (account.isEmpty() || !matches) {
             failedLogins.record(username, address);
@@ -61,6 +61,10 @@ public class AgentIdentityProvider implements IdentityProvider<UsernamePasswordA
         }
         if (failedBefore) {
             failedLogins.forget(username);
+        }
+        if (account.get().disabled()) {
+            // Said only to whoever knows the password: to anyone else a disabled account is a wrong password.
+            throw new AccountDisabled().asAuthenticationFailure();
         }
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(account.get().username()));
@@ -75,6 +79,6 @@ public class AgentIdentityProvider implements IdentityProvider<UsernamePasswordA
                 ? "unknown" : routing.request().remoteAddress().host();
     }
 
-    private record Account(String username, String passwordHash, List<String> roles) {
+    private record Account(String username, String passwordHash, List<String> roles, boolean disabled) {
     }
 }

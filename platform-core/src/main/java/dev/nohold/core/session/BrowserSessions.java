@@ -1,6 +1,8 @@
 package dev.nohold.core.session;
 
 import dev.nohold.core.agent.Agent;
+import dev.nohold.core.agent.AgentDisabled;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -67,8 +69,16 @@ public class BrowserSessions {
         if (!now.isBefore(session.lastSeenAt.plus(RECORD_USE_EVERY))) {
             BrowserSession.update("lastSeenAt = ?1 where tokenHash = ?2", now, tokenHash);
         }
-        return Agent.findByUsername(session.username)
-                .map(agent -> new ActiveSession(agent.username, agent.roleNames(), session.csrfToken));
+        Optional<Agent> agent = Agent.findByUsername(session.username).filter(account -> !account.disabled);
+        if (agent.isEmpty()) {
+            BrowserSession.delete("tokenHash", tokenHash);
+        }
+        return agent.map(account -> new ActiveSession(account.username, account.roleNames(), session.csrfToken));
+    }
+
+    /** A disabled account (or one whose password an admin replaced) is logged out everywhere, in that transaction. */
+    void endAllOf(@Observes AgentDisabled event) {
+        BrowserSession.delete("username", event.username());
     }
 
     /** Ends the session for every node: its cookie is refused from now on. */

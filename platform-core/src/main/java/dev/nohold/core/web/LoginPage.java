@@ -1,6 +1,7 @@
 package dev.nohold.core.web;
 
 import dev.nohold.core.Refusal;
+import dev.nohold.core.session.AccountDisabled;
 import dev.nohold.core.session.LoginForm;
 import dev.nohold.core.session.LoginsSuspended;
 import dev.nohold.core.session.SessionAuthenticationMechanism;
@@ -80,7 +81,8 @@ public class LoginPage {
             return LoginsSuspended.causing(failed)
                     .map(suspended -> Response.fromResponse(loginPage(429, csrfCookie, name, suspended.getMessage() + "."))
                             .header(HttpHeaders.RETRY_AFTER, suspended.retryAfterSeconds()).build())
-                    .orElseGet(() -> loginPage(401, csrfCookie, name, "Wrong username or password."));
+                    .orElseGet(() -> loginPage(401, csrfCookie, name, AccountDisabled.causing(failed)
+                            ? "This account is disabled; ask an admin." : "Wrong username or password."));
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A channel for the core's own tests: it keeps what it is asked to deliver and fails when told to. */
 @ApplicationScoped
@@ -19,6 +20,7 @@ public class RecordingChannel implements Channel {
 
     private final List<OutboundReply> delivered = new CopyOnWriteArrayList<>();
     private final Queue<DeliveryException> failures = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger sentOnly = new AtomicInteger();
 
     @Override
     public String id() {
@@ -37,12 +39,20 @@ public class RecordingChannel implements Channel {
             throw failure;
         }
         delivered.add(reply);
+        if (sentOnly.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            return DeliveryResult.sent("test-" + reply.deliveryId());
+        }
         return DeliveryResult.delivered("test-" + reply.deliveryId());
     }
 
     /** The next deliveries fail with these, in order. */
     public void failNext(DeliveryException... next) {
         failures.addAll(List.of(next));
+    }
+
+    /** The next deliveries are reported sent, as a provider that confirms later by callback reports them. */
+    public void reportSentNext(int count) {
+        sentOnly.addAndGet(count);
     }
 
     public List<OutboundReply> delivered() {
@@ -52,5 +62,6 @@ public class RecordingChannel implements Channel {
     public void clear() {
         delivered.clear();
         failures.clear();
+        sentOnly.set(0);
     }
 }

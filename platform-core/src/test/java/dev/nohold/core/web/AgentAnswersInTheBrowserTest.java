@@ -115,7 +115,6 @@ class AgentAnswersInTheBrowserTest extends InTheBrowser {
         assertThat(deliveries).containsText("21211: invalid phone number");
         assertThat(page.locator("#request-status")).hasText("Delivery failed");
         RealBrowser.assertAccessible(page);
-        RealBrowser.screenshot(page, "inbox-failed-delivery");
     }
 
     @Test

@@ -72,6 +72,44 @@ class SupervisorWatchesTheQueueInTheBrowserTest extends InTheBrowser {
     }
 
     @Test
+    void waitsAnswersAndWhoHoldsWhatChangeLiveAsRequestsArriveAndAreAnswered() {
+        page = window(1400, 1000);
+        RealBrowser.logIn(page, "sam", Fixtures.PASSWORD);
+        Locator queue = page.getByRole(AriaRole.REGION,
+                new Page.GetByRoleOptions().setName("Answers and waits").setExact(true));
+        assertThat(queue.locator("#average-wait")).hasText("none");
+        assertThat(queue.locator("#queue-channels")).hasText("No requests yet.");
+        page.evaluate("() => window.loadedOnce = true");
+
+        java.util.List<java.util.UUID> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            ids.add(intake.submit(InboundMessage.text(RecordingChannel.ID, "+1555030" + i, "Question " + i)).id());
+        }
+        assertThat(queue.locator("#queue-channels")).hasText("test: Queued 3");
+
+        Fixtures.presence("alice", "AVAILABLE");
+        assertThat(queue.locator("#queue-channels")).hasText("test: Queued 2, Assigned 1");
+        assertThat(queue.locator("#queue-holders li[data-username=alice]")).containsText("(Available, 1 of 1): ");
+        assertThat(queue.locator("#average-wait")).not().hasText("none");
+        assertThat(queue.locator("#p90-wait")).not().hasText("none");
+        assertThat(queue.locator("#wait-window")).containsText("(1 request)");
+
+        java.util.UUID held = ids.stream().filter(id -> "alice".equals(Fixtures.as("alice").get("/api/requests/" + id)
+                .then().extract().path("assignedTo"))).findFirst().orElseThrow();
+        Fixtures.as("alice").contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("text", "Answered")).post("/api/requests/" + held + "/reply")
+                .then().statusCode(201);
+        assertThat(queue.locator("#answered-last-hour")).hasText("1");
+        assertThat(queue.locator("#answered-chart")).hasAttribute("data-values",
+                java.util.regex.Pattern.compile("^(0,){23}1$"));
+        assertThat(queue.locator("#wait-window")).containsText("(2 requests)");
+        org.junit.jupiter.api.Assertions.assertEquals(true, page.evaluate("() => window.loadedOnce"),
+                "the figures changed without a reload");
+        RealBrowser.assertAccessible(page);
+        RealBrowser.screenshot(queue, "queue-figures");
+    }
+
+    @Test
     void anAdminCreatesAnAgentWhoCanThenLogIn() {
         page = window(1400, 900);
         RealBrowser.logIn(page, "admin", EmbeddedPostgresResource.ADMIN_PASSWORD);
