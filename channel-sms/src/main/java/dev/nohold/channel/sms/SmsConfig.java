@@ -86,5 +86,9 @@ public interface SmsConfig {
 
         @WithDefault("Please text your question in words; this line cannot read pictures or empty messages.")
         String empty();
+
+        /** Said once to a number texting faster than {@code nohold.limits.per-address}; its later texts get silence. */
+        @WithDefault("You are texting faster than we can take it in. Please wait {seconds} seconds, then text again.")
+        String slowDown();
     }
 }

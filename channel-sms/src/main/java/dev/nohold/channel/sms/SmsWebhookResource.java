@@ -3,6 +3,8 @@ package dev.nohold.channel.sms;
 import com.twilio.twiml.MessagingResponse;
 import com.twilio.twiml.messaging.Message;
 import dev.nohold.core.Refusal;
+import dev.nohold.core.channel.limits.Admission;
+import dev.nohold.core.channel.limits.IntakeLimits;
 import dev.nohold.twilio.TwilioSigned;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -12,32 +14,64 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Twilio's Messaging webhooks: an incoming SMS (answered with TwiML once the request is stored) and the status
  * callbacks of the messages we sent. Nothing is read from a call whose {@code X-Twilio-Signature} does not match
  * ({@link TwilioSigned}).
+ *
+ * <p>A number texting faster than {@code nohold.limits.per-address} is not answered 429: Twilio's webhooks do not
+ * support rate limiting (a 4xx is its error 11217, logged on the account, the fallback URL called, the text dropped).
+ * So the first text over the limit gets 200 and one "slow down" message, later ones an empty TwiML answer (silence),
+ * both with {@code Retry-After} for anyone reading the exchange, until the window ends.
  */
 @Path("/channels/sms/twilio")
 @TwilioSigned
 @Tag(name = "channels")
 public class SmsWebhookResource {
 
+    private static final Logger LOG = Logger.getLogger(SmsWebhookResource.class);
+
     private final SmsInbound inbound;
     private final SmsStatusCallbacks statuses;
+    private final IntakeLimits limits;
+    private final SmsConfig.Prompts prompts;
 
-    public SmsWebhookResource(SmsInbound inbound, SmsStatusCallbacks statuses) {
+    public SmsWebhookResource(SmsInbound inbound, SmsStatusCallbacks statuses, IntakeLimits limits, SmsConfig config) {
         this.inbound = inbound;
         this.statuses = statuses;
+        this.limits = limits;
+        this.prompts = config.prompts();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_XML)
-    public String incoming(MultivaluedMap<String, String> form) {
-        Optional<String> answer = inbound.take(InboundSms.of(form));
+    public Response incoming(MultivaluedMap<String, String> form) {
+        InboundSms sms = InboundSms.of(form);
+        Admission admission = limits.admit(SmsInbound.CHANNEL, sms.from(), null);
+        if (!admission.admitted()) {
+            return slowDown(sms, admission);
+        }
+        return Response.ok(twiml(inbound.take(sms))).build();
+    }
+
+    private Response slowDown(InboundSms sms, Admission admission) {
+        Optional<String> answer = Optional.empty();
+        if (admission.firstRefusal()) {
+            LOG.infof("Texts from %s over the limit: told to slow down, later ones ignored for %d s",
+                    Masked.phone(sms.from()), admission.retryAfterSeconds());
+            answer = Optional.of(Prompts.fill(prompts.slowDown(),
+                    Map.of("seconds", Long.toString(admission.retryAfterSeconds()))));
+        }
+        return Response.ok(twiml(answer)).header("Retry-After", admission.retryAfterSeconds()).build();
+    }
+
+    private static String twiml(Optional<String> answer) {
         MessagingResponse.Builder twiml = new MessagingResponse.Builder();
         answer.ifPresent(text -> twiml.message(new Message.Builder(text).build()));
         return twiml.build().toXml();

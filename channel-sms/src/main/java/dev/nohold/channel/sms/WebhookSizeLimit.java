@@ -1,26 +1,20 @@
 package dev.nohold.channel.sms;
 
-import dev.nohold.core.Refusal;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import dev.nohold.core.channel.limits.EndpointBodyLimit;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 /**
- * Refuses a body to the SMS webhooks larger than Twilio ever sends, before its signature is checked or anything is
- * stored: the platform-wide limit is sized for voice notes, far beyond a text message.
+ * The SMS webhooks' body limit, far below the platform-wide one (sized for voice notes): Twilio never sends more
+ * than a text and its fields. The core refuses a larger body before its signature is checked or anything is stored.
  */
+@ApplicationScoped
 public class WebhookSizeLimit {
 
-    private final SmsConfig config;
-
-    public WebhookSizeLimit(SmsConfig config) {
-        this.config = config;
-    }
-
-    @ServerRequestFilter
-    public void limit(ContainerRequestContext request) {
-        if (request.getUriInfo().getPath().startsWith("/channels/sms/") && request.getLength() > config.maxWebhookBytes()) {
-            throw Refusal.tooLarge("The body is " + request.getLength() + " bytes; an SMS webhook takes at most "
-                    + config.maxWebhookBytes());
-        }
+    @Produces
+    @Singleton
+    EndpointBodyLimit smsWebhooks(SmsConfig config) {
+        return new EndpointBodyLimit("/channels/sms/", config.maxWebhookBytes(), "an SMS webhook");
     }
 }

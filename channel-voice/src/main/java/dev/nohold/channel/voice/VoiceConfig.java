@@ -13,6 +13,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "nohold.voice")
 public interface VoiceConfig {
 
+    /** Larger bodies to the voice webhooks are refused unread: Twilio's own are a few kilobytes of form fields. */
+    @WithDefault("65536")
+    int maxWebhookBytes();
+
     /** Twilio's {@code <Say>} voice ({@code alice}, {@code Polly.Joanna}, …). */
     @WithDefault("Polly.Joanna")
     String voice();

@@ -9,6 +9,7 @@ import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Play;
 import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Redirect;
+import com.twilio.twiml.voice.Reject;
 import com.twilio.twiml.voice.Say;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -75,6 +76,15 @@ public class VoiceTwiml {
     /** The request is taken: thanks, its reference, and the call ends. */
     public String thanks(String reference) {
         return sayAndHangUp(fill(config.prompts().thanks(), Map.of("reference", spelled(reference))));
+    }
+
+    /**
+     * A caller over {@code nohold.limits.per-address}: a busy tone, without answering (nothing is billed). Twilio takes
+     * no 429 on a voice webhook: the caller would hear its "application error" message instead.
+     */
+    public String busy() {
+        return new VoiceResponse.Builder().reject(new Reject.Builder().reason(Reject.Reason.BUSY).build()).build()
+                .toXml();
     }
 
     public String sayAndHangUp(String text) {

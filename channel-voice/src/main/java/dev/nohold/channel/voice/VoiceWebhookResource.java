@@ -2,13 +2,15 @@ package dev.nohold.channel.voice;
 
 import dev.nohold.core.Refusal;
 import dev.nohold.core.channel.ReplyAudio;
+import dev.nohold.core.channel.limits.Admission;
+import dev.nohold.core.channel.limits.IntakeLimits;
 import dev.nohold.twilio.TwilioSigned;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -20,7 +22,8 @@ import java.util.UUID;
 /**
  * Twilio's Voice webhooks, each answered with TwiML, and the signed link Twilio plays an agent's recorded reply
  * from. Nothing is read from a webhook whose {@code X-Twilio-Signature} does not match ({@link TwilioSigned}: 403,
- * nothing stored).
+ * nothing stored). A number calling more often than {@code nohold.limits.per-address} per window hears a busy tone
+ * ({@link VoiceTwiml#busy()}, with {@code Retry-After}) until the window ends.
  */
 @Path(VoicePaths.INCOMING)
 @Tag(name = "channels")
@@ -35,24 +38,31 @@ public class VoiceWebhookResource {
     private final ChatLinkTexts chatLinks;
     private final ReplyAudioLinks audioLinks;
     private final VoiceTwiml twiml;
+    private final IntakeLimits limits;
 
     public VoiceWebhookResource(IncomingCalls incoming, RecordedCalls recorded,
                                 VoiceStatusCallbacks statuses, ChatLinkTexts chatLinks, ReplyAudioLinks audioLinks,
-                                VoiceTwiml twiml) {
+                                VoiceTwiml twiml, IntakeLimits limits) {
         this.incoming = incoming;
         this.recorded = recorded;
         this.statuses = statuses;
         this.chatLinks = chatLinks;
         this.audioLinks = audioLinks;
         this.twiml = twiml;
+        this.limits = limits;
     }
 
     @POST
     @TwilioSigned
     @Consumes(FORM)
     @Produces(XML)
-    public String incoming(MultivaluedMap<String, String> form) {
-        return incoming.answer(TwilioCall.of(form));
+    public Response incoming(MultivaluedMap<String, String> form) {
+        TwilioCall call = TwilioCall.of(form);
+        Admission admission = limits.admit(IncomingCalls.CHANNEL, call.from(), null);
+        if (!admission.admitted()) {
+            return Response.ok(twiml.busy()).header("Retry-After", admission.retryAfterSeconds()).build();
+        }
+        return Response.ok(incoming.answer(call)).build();
     }
 
     @POST

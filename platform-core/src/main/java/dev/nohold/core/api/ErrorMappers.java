@@ -2,6 +2,7 @@ package dev.nohold.core.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.nohold.core.Refusal;
+import dev.nohold.core.channel.limits.IntakeLimited;
 import dev.nohold.core.session.LoginsSuspended;
 import dev.nohold.core.session.SessionAuthenticationMechanism;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -30,6 +31,15 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response refusal(Refusal refusal) {
         return error(refusal.status(), refusal.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response intakeLimited(IntakeLimited limited) {
+        return Response.status(429)
+                .header(HttpHeaders.RETRY_AFTER, limited.retryAfterSeconds())
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorBody(limited.getMessage()))
+                .build();
     }
 
     /**

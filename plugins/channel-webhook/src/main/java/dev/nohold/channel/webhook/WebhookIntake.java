@@ -8,6 +8,7 @@ import dev.nohold.core.Refusal;
 import dev.nohold.core.channel.ChannelRequests;
 import dev.nohold.core.channel.InboundMessage;
 import dev.nohold.core.channel.IntakeReceipt;
+import dev.nohold.core.channel.limits.IntakeLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -21,7 +22,8 @@ import java.util.Map;
 
 /**
  * Turns a signed webhook call into a request. Every check runs before {@link Intake#submit}, cheapest first, so a
- * refused call stores nothing and an unsigned one is never parsed.
+ * refused call stores nothing and an unsigned one is never parsed. The rate limit (per customer {@code from} and per
+ * calling client) is counted after the signature check: an unsigned flood costs no database write.
  */
 @ApplicationScoped
 public class WebhookIntake {
@@ -36,25 +38,35 @@ public class WebhookIntake {
     private final WebhookConfig config;
     private final ObjectReader json;
     private final ChannelRequests requests;
+    private final IntakeLimits limits;
 
-    public WebhookIntake(WebhookSigning signing, WebhookConfig config, ObjectMapper mapper, ChannelRequests requests) {
+    public WebhookIntake(WebhookSigning signing, WebhookConfig config, ObjectMapper mapper, ChannelRequests requests,
+                         IntakeLimits limits) {
         this.signing = signing;
         this.config = config;
         // Trailing garbage after the object means the caller's body is not what they think it is.
         this.json = mapper.readerFor(WebhookMessage.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.requests = requests;
+        this.limits = limits;
+    }
+
+    /** A call whose client is not known (not counted per client). */
+    public IntakeReceipt submit(byte[] body, String signature, String idempotencyKey) {
+        return submit(body, signature, idempotencyKey, null);
     }
 
     /**
      * @param body           the raw bytes as received: what the signature covers
      * @param signature      the {@code X-Nohold-Signature} header, or null
      * @param idempotencyKey the caller's {@code Idempotency-Key}, or null
+     * @param client         the caller's network address, counted toward {@code nohold.limits.per-client}, or null
      */
-    public IntakeReceipt submit(byte[] body, String signature, String idempotencyKey) {
+    public IntakeReceipt submit(byte[] body, String signature, String idempotencyKey, String client) {
         WebhookSignature signer = signing.required();
         checkSize(body);
         checkSignature(signer, signature, body);
         WebhookMessage message = parse(body);
+        limits.admit(WebhookChannel.ID, message.from().strip(), client).orRefuse();
         InboundMessage.Builder inbound = InboundMessage.from(WebhookChannel.ID, message.from().strip())
                 .text(message.text())
                 .attributes(Map.of(WebhookChannel.CALLBACK_URL, message.callbackUrl().strip()));

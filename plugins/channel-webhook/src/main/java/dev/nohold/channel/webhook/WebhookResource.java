@@ -1,10 +1,12 @@
 package dev.nohold.channel.webhook;
 
 import dev.nohold.core.channel.IntakeReceipt;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,8 +38,11 @@ public class WebhookResource {
     public Response submit(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                    schema = @Schema(implementation = WebhookMessage.class))) byte[] body,
                            @HeaderParam(WebhookSignature.HEADER) String signature,
-                           @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
-        IntakeReceipt receipt = intake.submit(body == null ? new byte[0] : body, signature, idempotencyKey);
+                           @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+                           @Context HttpServerRequest http) {
+        // The client's own address when quarkus.http.proxy.proxy-address-forwarding is on behind a proxy.
+        String client = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        IntakeReceipt receipt = intake.submit(body == null ? new byte[0] : body, signature, idempotencyKey, client);
         Response.ResponseBuilder answer = Response.status(Response.Status.CREATED).entity(WebhookReceipt.of(receipt));
         if (receipt.duplicate()) {
             answer.header(REPLAYED, "true");

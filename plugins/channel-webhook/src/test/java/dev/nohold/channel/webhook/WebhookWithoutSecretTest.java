@@ -33,8 +33,9 @@ class WebhookWithoutSecretTest {
     void everyIntakeIs503BeforeAnythingReachesTheCore() {
         for (Optional<String> secret : List.of(Optional.<String>empty(), Optional.of("  "))) {
             WebhookConfig config = config(secret);
-            // No Intake at all: reaching the core would fail with a NullPointerException, not the refusal.
-            WebhookIntake intake = new WebhookIntake(new WebhookSigning(config), config, new ObjectMapper(), null);
+            // No Intake and no limits at all: reaching the core would fail with a NullPointerException, not the refusal.
+            WebhookIntake intake = new WebhookIntake(new WebhookSigning(config), config, new ObjectMapper(), null,
+                    null);
 
             Refusal signed = assertThrows(Refusal.class,
                     () -> intake.submit(BODY, new WebhookSignature("anything").sign(BODY), null));
