@@ -50,6 +50,19 @@ public abstract class ChannelConformanceKit {
                 + " jar with a Jandex index; check the id() and the jandex-maven-plugin");
     }
 
+    // --- Standing
+
+    @Test
+    void theChannelIsListedConfiguredAndHealthy() {
+        Map<String, Object> listed = KitPlatform.listed(channel);
+        assertTrue(listed != null, "GET /api/channels does not list '" + channel + "'");
+        assertEquals(true, listed.get("configured"), "The channel says it is not configured (" + listed.get(
+                "lastError") + ") in the test application; the core expected missingConfiguration() empty once its"
+                + " settings are given");
+        assertEquals(true, listed.get("healthy"), "The channel says it is unhealthy (" + listed.get("lastError")
+                + "); the core expected lastError() empty while its provider answers");
+    }
+
     // --- Intake
 
     @Test

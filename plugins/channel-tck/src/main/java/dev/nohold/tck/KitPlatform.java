@@ -48,6 +48,13 @@ final class KitPlatform {
         return Arc.container().instance(Channels.class).get().find(channelId).isPresent();
     }
 
+    /** The channel as {@code GET /api/channels} lists it, or null. */
+    static Map<String, Object> listed(String channelId) {
+        return as("admin").get("/api/channels").then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("$").stream().filter(c -> channelId.equals(c.get("id"))).findFirst()
+                .orElse(null);
+    }
+
     /** Every request of the channel, newest first, as the admin lists them. */
     List<Map<String, Object>> requests() {
         return as("admin").get("/api/requests?channel=" + channel + "&size=500").then().statusCode(200)

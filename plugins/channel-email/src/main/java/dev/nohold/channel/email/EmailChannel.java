@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import java.io.UnsupportedEncodingException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The e-mail channel: customers write to our mailbox ({@link MailRoutes}), answers go back by SMTP in their thread
@@ -33,6 +34,9 @@ public class EmailChannel implements Channel {
     private final MailEndpoints endpoints;
     private final ProducerTemplate camel;
     private final ChannelRequests requests;
+    /** The last trouble with either mail server; cleared when that server next works. */
+    private final AtomicReference<String> outboxTrouble = new AtomicReference<>();
+    private final AtomicReference<String> mailboxTrouble = new AtomicReference<>();
 
     public EmailChannel(EmailConfig config, MailEndpoints endpoints, ProducerTemplate camel,
                         ChannelRequests requests) {
@@ -55,6 +59,21 @@ public class EmailChannel implements Channel {
     @Override
     public String icon() {
         return "\u2709\uFE0F";
+    }
+
+    @Override
+    public Optional<String> missingConfiguration() {
+        return config.missing();
+    }
+
+    @Override
+    public Optional<String> lastError() {
+        return Optional.ofNullable(mailboxTrouble.get()).or(() -> Optional.ofNullable(outboxTrouble.get()));
+    }
+
+    /** The mailbox could not be read ({@code null}: it was read). */
+    void mailbox(String trouble) {
+        mailboxTrouble.set(trouble);
     }
 
     @Override
@@ -85,8 +104,12 @@ public class EmailChannel implements Channel {
                     new DataHandler(new ByteArrayDataSource(recorded.bytes(), recorded.mediaType()))));
         });
         if (sent.getException() != null) {
-            throw SmtpFailures.of(sent.getException());
+            DeliveryException failure = SmtpFailures.of(sent.getException());
+            // A refused recipient is the customer's address, not the server's health.
+            outboxTrouble.set(failure.retryable() ? failure.getMessage() : null);
+            throw failure;
         }
+        outboxTrouble.set(null);
         LOG.infof("Answer to e-mail request %s sent (attempt %d)", reply.reference(), reply.attempt());
         return DeliveryResult.delivered(reply.deliveryId().toString());
     }

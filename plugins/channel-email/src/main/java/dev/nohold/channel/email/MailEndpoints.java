@@ -33,6 +33,7 @@ public class MailEndpoints {
                 + "folderName=" + in.folder()
                 + "&delay=" + config.pollInterval().toMillis() + "&initialDelay=0"
                 + "&mapMailMessage=false&connectionTimeout=" + CONNECTION_TIMEOUT_MS
+                + "&bridgeErrorHandler=true&sendEmptyMessageWhenIdle=true"
                 + (pop3 ? "&delete=true" : "&unseen=true&delete=false&peek=true");
     }
 

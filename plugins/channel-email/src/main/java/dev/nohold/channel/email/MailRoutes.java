@@ -20,11 +20,13 @@ public class MailRoutes extends RouteBuilder {
     private final EmailConfig config;
     private final MailEndpoints endpoints;
     private final MailIntake intake;
+    private final EmailChannel channel;
 
-    public MailRoutes(EmailConfig config, MailEndpoints endpoints, MailIntake intake) {
+    public MailRoutes(EmailConfig config, MailEndpoints endpoints, MailIntake intake, EmailChannel channel) {
         this.config = config;
         this.endpoints = endpoints;
         this.intake = intake;
+        this.channel = channel;
     }
 
     @Override
@@ -33,14 +35,36 @@ public class MailRoutes extends RouteBuilder {
             LOG.infof("The e-mail channel reads no mailbox: %s", config.missing().get());
             return;
         }
+        // A poll that fails (the server down, the login refused) reaches this route as an error, so the channel
+        // can say so; every poll, with mail or without, tells that the mailbox works again.
+        onException(Exception.class).handled(true)
+                .process(exchange -> failed(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
         from(endpoints.mailbox())
                 .routeId(INTAKE_ROUTE)
                 .process(this::take);
     }
 
+    private void failed(Exception e) {
+        String reason = "The mailbox could not be read: " + (e == null ? "unknown error" : describe(e));
+        LOG.warn(reason);
+        channel.mailbox(reason);
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " (" + root.getMessage() + ")");
+    }
+
     /** A copy of the mail, read whole while the folder is open: the intake may outlive the mailbox connection. */
     private void take(Exchange exchange) throws Exception {
-        MimeMessage mail = new MimeMessage((MimeMessage) exchange.getIn(MailMessage.class).getMessage());
+        channel.mailbox(null);
+        if (!(exchange.getIn() instanceof MailMessage polled) || polled.getMessage() == null) {
+            return;
+        }
+        MimeMessage mail = new MimeMessage((MimeMessage) polled.getMessage());
         intake.take(mail);
     }
 }
