@@ -36,8 +36,9 @@ public class MailRoutes extends RouteBuilder {
             return;
         }
         // A poll that fails (the server down, the login refused) reaches this route as an error, so the channel
-        // can say so; every poll, with mail or without, tells that the mailbox works again.
-        onException(Exception.class).handled(true)
+        // can say so; every poll, with mail or without, tells that the mailbox works again. A mail that could not be
+        // taken in (the database away) is not handled here: it fails, stays unseen, and is read again next poll.
+        onException(Exception.class).onWhen(exchange -> !(exchange.getIn() instanceof MailMessage)).handled(true)
                 .process(exchange -> failed(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
         from(endpoints.mailbox())
                 .routeId(INTAKE_ROUTE)
@@ -65,6 +66,11 @@ public class MailRoutes extends RouteBuilder {
             return;
         }
         MimeMessage mail = new MimeMessage((MimeMessage) polled.getMessage());
-        intake.take(mail);
+        try {
+            intake.take(mail);
+        } catch (RuntimeException e) {
+            channel.mailbox("A mail could not be taken in; it is read again at the next poll: " + describe(e));
+            throw e;
+        }
     }
 }
