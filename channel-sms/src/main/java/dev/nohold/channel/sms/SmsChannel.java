@@ -64,6 +64,12 @@ public class SmsChannel implements Channel {
         return "\uD83D\uDCF1";
     }
 
+    /** Without the Twilio account the channel starts all the same and says what it lacks. */
+    @Override
+    public Optional<String> missingConfiguration() {
+        return twilio.missing();
+    }
+
     @Override
     public DeliveryResult deliver(OutboundReply reply) throws DeliveryException {
         boolean hasText = reply.text() != null && !reply.text().isBlank();

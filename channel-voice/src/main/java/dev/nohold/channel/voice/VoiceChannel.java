@@ -62,6 +62,12 @@ public class VoiceChannel implements Channel {
         return "\uD83D\uDCDE";
     }
 
+    /** Without the Twilio account the channel starts all the same and says what it lacks. */
+    @Override
+    public Optional<String> missingConfiguration() {
+        return twilio.missing();
+    }
+
     @Override
     public Optional<String> fallbackChannel() {
         return config.fallbackToSms() ? Optional.of("sms") : Optional.empty();

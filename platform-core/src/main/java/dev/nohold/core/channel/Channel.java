@@ -23,6 +23,33 @@ public interface Channel {
     }
 
     /**
+     * What the channel still needs before it can work (credentials, a server), in words an operator can act on
+     * ("nohold.twilio.auth-token is not set"), or empty when it has everything. A channel without its configuration
+     * still starts: it says so in {@code GET /api/channels} and the health check, and refuses its deliveries with
+     * this reason, so one unconfigured channel never stops the platform.
+     */
+    default Optional<String> missingConfiguration() {
+        return Optional.empty();
+    }
+
+    default boolean configured() {
+        return missingConfiguration().isEmpty();
+    }
+
+    /**
+     * The channel's latest trouble with its provider (a refused login, an unreachable server, a failed poll), or
+     * empty when its last exchange with the provider went well.
+     */
+    default Optional<String> lastError() {
+        return Optional.empty();
+    }
+
+    /** Configured, and its last exchange with its provider went well. */
+    default boolean healthy() {
+        return configured() && lastError().isEmpty();
+    }
+
+    /**
      * Sends one reply to the customer. Called by the core's delivery route, at least once per reply: a channel
      * whose provider accepts an idempotency key should pass {@link OutboundReply#deliveryId()}.
      *

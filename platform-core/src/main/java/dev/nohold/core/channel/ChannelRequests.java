@@ -4,6 +4,7 @@ import dev.nohold.core.Refusal;
 import dev.nohold.core.agent.Agent;
 import dev.nohold.core.config.NoholdConfig;
 import dev.nohold.core.database.AdvisoryLocks;
+import dev.nohold.core.media.MediaItem;
 import dev.nohold.core.media.MediaStore;
 import dev.nohold.core.reply.Delivery;
 import dev.nohold.core.reply.Outbox;
@@ -162,6 +163,24 @@ public class ChannelRequests {
         return Request.<Request>list("channel = ?1 and status = ?2 and audioKey is null and createdAt < ?3",
                 channel, RequestStatus.RECEIVED, clock.instant().minus(olderThan)).stream()
                 .map(ChannelRequests::view).toList();
+    }
+
+    // --- Files that came with a message
+
+    /**
+     * Keeps a file the customer sent with their message (a mail's attachment) in the media store, on any node, and
+     * notes it on the request's timeline with its name, detected type, size and key, so the agent knows it is there.
+     *
+     * @return the stored file's key
+     */
+    public String attachFile(UUID requestId, String fileName, byte[] bytes) {
+        if (Request.findById(requestId) == null) {
+            throw Refusal.notFound("No request " + requestId);
+        }
+        MediaItem item = media.put(bytes);
+        lifecycle.note(requestId, "ATTACHMENT", (fileName == null || fileName.isBlank() ? "a file" : fileName.strip())
+                + " (" + item.mediaType() + ", " + item.size() + " bytes) kept as media " + item.key());
+        return item.key();
     }
 
     // --- Where the customer stands

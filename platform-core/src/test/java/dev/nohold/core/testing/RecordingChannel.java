@@ -7,6 +7,7 @@ import dev.nohold.core.channel.OutboundReply;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +22,8 @@ public class RecordingChannel implements Channel {
     private final List<OutboundReply> delivered = new CopyOnWriteArrayList<>();
     private final Queue<DeliveryException> failures = new ConcurrentLinkedQueue<>();
     private final AtomicInteger sentOnly = new AtomicInteger();
+    private volatile String missingConfiguration;
+    private volatile String lastError;
 
     @Override
     public String id() {
@@ -45,6 +48,22 @@ public class RecordingChannel implements Channel {
         return DeliveryResult.delivered("test-" + reply.deliveryId());
     }
 
+    @Override
+    public Optional<String> missingConfiguration() {
+        return Optional.ofNullable(missingConfiguration);
+    }
+
+    @Override
+    public Optional<String> lastError() {
+        return Optional.ofNullable(lastError);
+    }
+
+    /** The channel says it lacks this configuration (null: it lacks nothing) and had this last error (or null). */
+    public void standing(String missing, String error) {
+        this.missingConfiguration = missing;
+        this.lastError = error;
+    }
+
     /** The next deliveries fail with these, in order. */
     public void failNext(DeliveryException... next) {
         failures.addAll(List.of(next));
@@ -63,5 +82,6 @@ public class RecordingChannel implements Channel {
         delivered.clear();
         failures.clear();
         sentOnly.set(0);
+        standing(null, null);
     }
 }

@@ -3,6 +3,7 @@ package dev.nohold.twilio;
 import com.twilio.http.TwilioRestClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -40,6 +41,20 @@ public class TwilioClients {
     /** The number messages and calls go out from. */
     public String phoneNumber() {
         return config.phoneNumber().orElseThrow(() -> missing("nohold.twilio.phone-number"));
+    }
+
+    /** The first setting the Twilio channels still need, or empty when the account is configured. */
+    public Optional<String> missing() {
+        if (config.accountSid().isEmpty()) {
+            return Optional.of("nohold.twilio.account-sid is not set");
+        }
+        if (config.authToken().isEmpty()) {
+            return Optional.of("nohold.twilio.auth-token is not set");
+        }
+        if (config.phoneNumber().isEmpty()) {
+            return Optional.of("nohold.twilio.phone-number is not set");
+        }
+        return Optional.empty();
     }
 
     private static IllegalStateException missing(String property) {

@@ -27,7 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Twilio's REST API as the Twilio channels see it, on 127.0.0.1: the Messages resource answers 201 with a message
  * resource, or the scripted error; the Calls resource answers 201 with a call; a recording {@code RE…} is served as
- * the test classpath's {@code /speech/ulaw-8000-mono.wav} (a sid starting {@code REbroken} answers 500); any call
+ * the test classpath's {@code /speech/ulaw-8000-mono.wav} (a sid starting {@code REbroken} answers 500); both
+ * creations answer a scripted error instead when told to ({@link #answerNext}, {@link #answerNextCall}); any call
  * without the account's credentials is refused (401, Twilio's code 20003). An MMS media {@code ME…} is served as
  * {@code /speech/compressed/mms.amr} ({@code MEviaCdn…} first redirects, as Twilio does, to a CDN path on the same
  * server that needs no credentials; {@code MEtooLarge…} is 6 MB). Every call that reached it is kept,
@@ -46,6 +47,7 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
     private static HttpServer server;
     private static final List<Call> calls = new CopyOnWriteArrayList<>();
     private static final Queue<Answer> scripted = new ConcurrentLinkedQueue<>();
+    private static final Queue<Answer> scriptedCalls = new ConcurrentLinkedQueue<>();
 
     /**
      * One request to the stand-in: where it went, whether its credentials were right, its form fields, and the sid
@@ -142,6 +144,11 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
         scripted.add(new Answer(status, json));
     }
 
+    /** The next call creation (a callback call) gets this answer instead of 201. */
+    public static void answerNextCall(int status, String json) {
+        scriptedCalls.add(new Answer(status, json));
+    }
+
     /**
      * The {@code X-Twilio-Signature} Twilio puts on a webhook to {@code url} with these form fields: HMAC-SHA1 with the
      * auth token of the URL followed by each field's name and value, sorted by name.
@@ -161,6 +168,7 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
     public static void reset() {
         calls.clear();
         scripted.clear();
+        scriptedCalls.clear();
     }
 
     private static void handle(HttpExchange exchange) throws IOException {
@@ -199,6 +207,11 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
             } else {
                 respond(exchange, 200, "audio/amr", mmsVoiceMessage());
             }
+        } else if ("POST".equals(exchange.getRequestMethod()) && path.equals(ACCOUNT + "/Calls.json")
+                && !scriptedCalls.isEmpty()) {
+            Answer answer = scriptedCalls.poll();
+            calls.add(new Call("POST", path, true, form, null));
+            respond(exchange, answer.status(), answer.json());
         } else if ("POST".equals(exchange.getRequestMethod()) && path.equals(ACCOUNT + "/Calls.json")) {
             String sid = "CA" + UUID.randomUUID().toString().replace("-", "");
             calls.add(new Call("POST", path, true, form, sid));

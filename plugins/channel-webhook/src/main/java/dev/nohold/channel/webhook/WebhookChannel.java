@@ -10,6 +10,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.Optional;
+
 /**
  * The generic webhook channel: CRMs and apps post signed requests to {@link WebhookResource} and get each answer
  * posted, signed the same way, to the callback URL they gave. Found by the core as a {@link Channel} bean.
@@ -44,6 +46,12 @@ public class WebhookChannel implements Channel {
     @Override
     public String icon() {
         return "\uD83D\uDD17";
+    }
+
+    /** Without the shared secret no call can be checked and no answer signed: the channel refuses everything. */
+    @Override
+    public Optional<String> missingConfiguration() {
+        return signing.signature().isPresent() ? Optional.empty() : Optional.of("nohold.webhook.secret is not set");
     }
 
     @Override

@@ -63,6 +63,20 @@ class WebhookWithoutSecretTest {
         }
     }
 
+    @Test
+    void theChannelSaysItIsNotConfiguredUntilTheSecretIsSet() {
+        WebhookConfig without = config(Optional.empty());
+        WebhookChannel unset = new WebhookChannel(new WebhookSigning(without), without, new ObjectMapper());
+        assertEquals(Optional.of("nohold.webhook.secret is not set"), unset.missingConfiguration());
+        assertFalse(unset.configured());
+        unset.close();
+
+        WebhookConfig with = config(Optional.of("s3cret"));
+        WebhookChannel set = new WebhookChannel(new WebhookSigning(with), with, new ObjectMapper());
+        assertTrue(set.configured());
+        set.close();
+    }
+
     private static WebhookConfig config(Optional<String> secret) {
         return new WebhookConfig() {
             @Override
