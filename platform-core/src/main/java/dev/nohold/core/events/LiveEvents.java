@@ -3,12 +3,14 @@ package dev.nohold.core.events;
 import dev.nohold.core.agent.Agent;
 import dev.nohold.core.request.Request;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.transaction.RollbackException;
 import jakarta.transaction.Synchronization;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,7 +26,7 @@ import java.util.function.Function;
  * of, and a committed one always is (each node's {@link LiveEventListener} also reads the rows it missed).
  *
  * <p>A transaction's events are gathered as they happen (each with the request's status and holder at that moment)
- * and written together just before it commits: one statement for all of them, where writing each at once cost a
+ * and written together as it commits: one statement for all of them, where writing each at once cost a
  * round trip apiece on the intake path. Their ids are taken just before the commit, too, so they come close to
  * commit order.
  */
@@ -46,12 +48,15 @@ public class LiveEvents {
                 returning id)
             select pg_notify('%s', id::text) from event order by id""".formatted(CHANNEL);
 
-    private final EntityManager entityManager;
+    private final DataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
+    private final TransactionManager transactionManager;
 
-    public LiveEvents(EntityManager entityManager, TransactionSynchronizationRegistry transactions) {
-        this.entityManager = entityManager;
+    public LiveEvents(DataSource dataSource, TransactionSynchronizationRegistry transactions,
+                      TransactionManager transactionManager) {
+        this.dataSource = dataSource;
         this.transactions = transactions;
+        this.transactionManager = transactionManager;
     }
 
     /** A request's event, with its status after the change and the agent holding it. */
@@ -73,13 +78,12 @@ public class LiveEvents {
         if (pending == null) {
             List<Pending> gathered = new ArrayList<>();
             transactions.putResource(LiveEvents.class, gathered);
-            // The transaction's own session, taken now: at completion the injected proxy may no longer find it.
-            Session session = entityManager.unwrap(Session.class);
-            // Interposed: runs after the ORM's flush, on the same connection, and a failure rolls everything back.
-            transactions.registerInterposedSynchronization(new Synchronization() {
+            // Before the ORM's own flush (which is interposed, so it comes after this one): the same transaction's
+            // connection, and a failure rolls everything back.
+            register(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
-                    write(session, gathered);
+                    write(gathered);
                 }
 
                 @Override
@@ -91,20 +95,33 @@ public class LiveEvents {
         pending.add(event);
     }
 
-    private static void write(Session session, List<Pending> events) {
-        session.doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(PUBLISH)) {
-                insert.setArray(1, texts(connection, events, event -> event.at().toString()));
-                insert.setArray(2, texts(connection, events, Pending::type));
-                insert.setArray(3, texts(connection, events, event -> text(event.requestId())));
-                insert.setArray(4, texts(connection, events, Pending::reference));
-                insert.setArray(5, texts(connection, events, Pending::status));
-                insert.setArray(6, texts(connection, events, event -> text(event.agentId())));
-                insert.setArray(7, texts(connection, events, Pending::agent));
-                insert.setArray(8, texts(connection, events, Pending::detail));
-                insert.execute();
-            }
-        });
+    private void register(Synchronization synchronization) {
+        try {
+            transactionManager.getTransaction().registerSynchronization(synchronization);
+        } catch (RollbackException | SystemException e) {
+            throw new IllegalStateException("The transaction can take no more work: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Over the transaction's own connection: the pool hands the connection enlisted in this transaction to whoever
+     * asks within it, and closing the handle gives it back to the transaction, not to the pool.
+     */
+    private void write(List<Pending> events) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(PUBLISH)) {
+            insert.setArray(1, texts(connection, events, event -> event.at().toString()));
+            insert.setArray(2, texts(connection, events, Pending::type));
+            insert.setArray(3, texts(connection, events, event -> text(event.requestId())));
+            insert.setArray(4, texts(connection, events, Pending::reference));
+            insert.setArray(5, texts(connection, events, Pending::status));
+            insert.setArray(6, texts(connection, events, event -> text(event.agentId())));
+            insert.setArray(7, texts(connection, events, Pending::agent));
+            insert.setArray(8, texts(connection, events, Pending::detail));
+            insert.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The live events could not be written: " + e.getMessage(), e);
+        }
     }
 
     private static java.sql.Array texts(Connection connection, List<Pending> events, Function<Pending, String> field)
