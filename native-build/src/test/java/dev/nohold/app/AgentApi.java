@@ -36,6 +36,11 @@ final class AgentApi {
                 Map.of("username", username, "password", Senders.AGENT_PASSWORD, "capacity", capacity)));
     }
 
+    void createAgentWithPhone(String username, String phone) throws Exception {
+        expect(201, send("admin", Senders.ADMIN_PASSWORD, "POST", "/api/admin/agents",
+                Map.of("username", username, "password", Senders.AGENT_PASSWORD, "phone", phone, "capacity", 10)));
+    }
+
     void presence(String username, String status) throws Exception {
         expect(200, send(username, Senders.AGENT_PASSWORD, "PUT", "/api/me/presence", Map.of("status", status)));
     }

@@ -80,17 +80,47 @@ final class Senders {
                 "RecordingUrl", TwilioStandIn.recordingUrl(recordingSid), "RecordingDuration", "3"));
     }
 
+    /** Twilio's webhook for an incoming call; the TwiML the platform answered (a live dial, or the recording). */
+    static String call(String baseUrl, String callSid, String from) throws Exception {
+        return twiml(baseUrl, "/channels/voice/twilio", Map.of("CallSid", callSid, "AccountSid",
+                TwilioStandIn.ACCOUNT_SID, "From", from, "To", TwilioStandIn.OUR_NUMBER, "Direction", "inbound"));
+    }
+
+    /** The agent's phone picked up a live dial: Twilio asks the {@code <Number url>} of the dial before bridging. */
+    static String agentPickedUp(String baseUrl, String reservation, String callSid) throws Exception {
+        return twiml(baseUrl, "/channels/voice/twilio/agent-answered?reservation=" + reservation, Map.of("CallSid",
+                callSid + "-agent-leg", "AccountSid", TwilioStandIn.ACCOUNT_SID));
+    }
+
+    /** The {@code <Dial>} ended ({@code completed}: the conversation took place; {@code no-answer}: it never did). */
+    static String dialEnded(String baseUrl, String callSid, String dialCallStatus) throws Exception {
+        return twiml(baseUrl, "/channels/voice/twilio/dialed", Map.of("CallSid", callSid, "AccountSid",
+                TwilioStandIn.ACCOUNT_SID, "DialCallStatus", dialCallStatus));
+    }
+
+    private static String twiml(String baseUrl, String path, Map<String, String> form) throws Exception {
+        HttpResponse<String> response = HTTP.send(twilioRequest(baseUrl, path, form),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     private static int twilio(String baseUrl, String path, Map<String, String> form) throws Exception {
+        return HTTP.send(twilioRequest(baseUrl, path, form), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static HttpRequest twilioRequest(String baseUrl, String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", TwilioStandIn.signature(PUBLIC_URL + path, form))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static String hmac(String body) throws Exception {
