@@ -39,7 +39,7 @@ final class ChaosHistory {
     private final Map<Integer, Integer> refusals = new ConcurrentHashMap<>();
     private final Map<Integer, Integer> replies = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> chaos = new ConcurrentLinkedQueue<>();
-    private final long started = System.nanoTime();
+    private volatile long started = System.nanoTime();
     private Set<String> webhookReferencesAnswered = Set.of();
     private int callbackRepeats;
     private Set<String> smsNumbersAnswered = Set.of();
@@ -47,6 +47,11 @@ final class ChaosHistory {
     private final List<StoredRequest> stored = new ArrayList<>();
     private final Map<String, List<Event>> timelines = new HashMap<>();
     private final Map<String, Integer> repliesByRequest = new HashMap<>();
+
+    /** The chaos timeline counts from here: the load's start. */
+    void loadStarts() {
+        started = System.nanoTime();
+    }
 
     void sent(Message message) {
         sentByText.put(message.text(), message);
@@ -125,6 +130,11 @@ final class ChaosHistory {
                 violations.add("one message made " + requests.size() + " requests: " + text);
             }
         });
+        if (refusals.containsKey(500) || replies.containsKey(500)) {
+            // A 500 says "our bug"; during an outage the contract answers 503, which senders know to retry.
+            violations.add("answered 500: " + refusals.getOrDefault(500, 0) + " messages, " + replies.getOrDefault(500, 0)
+                    + " replies");
+        }
         for (StoredRequest request : stored) {
             String holding = heldTwice(timelines.getOrDefault(request.id(), List.of()));
             if (holding != null) {
@@ -174,7 +184,7 @@ final class ChaosHistory {
                   refused calls before a 2xx (status → count, -1 = no answer): %s
                   agents' replies (status → count; 409 = stored before a crash, sent again): %s
                   webhook answers repeated under the same Idempotency-Key: %d; SMS sent: %d for %d numbers
-                  chaos: %s""".formatted(sentByText.size(), taken.size(), stored.size(), byStatus, refusals, replies,
+                  chaos (from the load's start): %s""".formatted(sentByText.size(), taken.size(), stored.size(), byStatus, refusals, replies,
                 callbackRepeats, smsSent, smsNumbersAnswered.size(), String.join(", ", chaos));
     }
 }

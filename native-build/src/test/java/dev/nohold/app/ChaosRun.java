@@ -99,6 +99,7 @@ final class ChaosRun {
         }
         ExecutorService workers = Executors.newCachedThreadPool();
         agents.forEach(agent -> workers.submit(() -> answerAsAgent(agent)));
+        history.loadStarts();
         Future<?> chaos = workers.submit(this::chaos);
         sendAll();
         chaos.get();
@@ -193,7 +194,11 @@ final class ChaosRun {
         }
     }
 
-    /** Kills (and restarts) random nodes at random moments of the run, and restarts PostgreSQL in its middle. */
+    /**
+     * Kills random nodes at random moments of the run (each started again at once, in the background, so the next
+     * moment does not wait for a slow start), and restarts PostgreSQL at evenly spaced moments. A node is killed only
+     * while another one is up: a customer always has somewhere to write.
+     */
     private Void chaos() throws Exception {
         List<Long> moments = new ArrayList<>();
         long span = settings.duration().toMillis();
@@ -204,6 +209,8 @@ final class ChaosRun {
             moments.add(-(span * (i + 1) / (settings.databaseRestarts() + 1)));
         }
         moments.sort((a, b) -> Long.compare(Math.abs(a), Math.abs(b)));
+        ExecutorService restarts = Executors.newCachedThreadPool();
+        List<Future<?>> restarted = new ArrayList<>();
         long start = System.currentTimeMillis();
         for (long moment : moments) {
             long wait = start + Math.abs(moment) - System.currentTimeMillis();
@@ -213,18 +220,37 @@ final class ChaosRun {
             if (moment < 0) {
                 restartDatabase();
             } else {
-                killAndRestart(random.nextInt(settings.nodes()));
+                int index = nodeToKill();
+                if (index < 0) {
+                    history.chaos("no kill: only one node up");
+                } else {
+                    PlatformProcess node = nodes.getAndSet(index, null);
+                    node.kill();
+                    history.chaos("kill -9 node " + index);
+                    restarted.add(restarts.submit(() -> {
+                        nodes.set(index, PlatformProcess.start(work.resolve("node-" + index), nodeSettings));
+                        history.chaos("node " + index + " back");
+                        return null;
+                    }));
+                }
             }
         }
+        for (Future<?> node : restarted) {
+            node.get();
+        }
+        restarts.shutdown();
         return null;
     }
 
-    private void killAndRestart(int index) throws Exception {
-        PlatformProcess node = nodes.getAndSet(index, null);
-        node.kill();
-        history.chaos("kill -9 node " + index);
-        nodes.set(index, PlatformProcess.start(work.resolve("node-" + index), nodeSettings));
-        history.chaos("node " + index + " back");
+    /** A random live node, if another one is live too; -1 otherwise. */
+    private int nodeToKill() {
+        List<Integer> live = new ArrayList<>();
+        for (int i = 0; i < nodes.length(); i++) {
+            if (nodes.get(i) != null) {
+                live.add(i);
+            }
+        }
+        return live.size() < 2 ? -1 : live.get(random.nextInt(live.size()));
     }
 
     private void restartDatabase() throws Exception {

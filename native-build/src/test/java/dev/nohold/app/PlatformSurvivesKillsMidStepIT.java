@@ -83,7 +83,7 @@ class PlatformSurvivesKillsMidStepIT {
                 "nohold.delivery.poll-interval", "200ms",
                 "nohold.delivery.initial-backoff", "200ms",
                 "nohold.delivery.max-backoff", "2s",
-                "nohold.delivery.lease", "3s",
+                "nohold.delivery.lease", "10s",
                 "nohold.speech.poll-interval", "1s",
                 "nohold.speech.lease", "3s",
                 "nohold.voice.dial-timeout-seconds", "5",
