@@ -77,7 +77,8 @@ class PlatformSurvivesKillsMidStepIT {
         data = work.resolve("data");
         answers = new AnswerReceiver();
         settings = new HashMap<>(Senders.platformSettings(new TwilioStandIn().start().get("nohold.twilio.api-url")));
-        // Short waits, so work a killed node held comes back within seconds rather than the production minutes.
+        // Short waits, so work a killed node held comes back within seconds rather than the production minutes. The
+        // delivery lease stays long enough that a slow send on a loaded machine is not taken up a second time.
         settings.putAll(Map.of(
                 "nohold.dispatch.poll-interval", "1s",
                 "nohold.delivery.poll-interval", "200ms",
