@@ -120,11 +120,15 @@ public class ErrorMappers {
         return error(500, "Something went wrong on our side; it has been logged");
     }
 
+    /**
+     * A connection lost or refused (SQLState class 08), or PostgreSQL shutting down, restarting or starting up under
+     * the statement (57P01 to 57P03: "terminating connection due to administrator command" and the like).
+     */
     private static boolean causedByDatabaseOutage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
                     || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
         }
