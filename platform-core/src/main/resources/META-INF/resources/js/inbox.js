@@ -1138,6 +1138,37 @@
     $('edit-close').addEventListener('click', stopEditing);
   }
 
+  // ---- channels (supervisors and admins): each installed channel, configured or not, healthy or not, and why --
+  function loadChannels() {
+    call('GET', '/api/channels').then(function (channels) {
+      $('channels-error').hidden = true;
+      var list = $('channels-list');
+      list.replaceChildren();
+      channels.forEach(function (channel) {
+        var item = el('li', channel.configured && channel.healthy ? 'channel-ok' : 'channel-trouble');
+        item.dataset.channel = channel.id;
+        var name = el('p', 'line');
+        var icon = el('span', 'channel-icon', channel.icon || '');
+        icon.setAttribute('aria-hidden', 'true');
+        name.appendChild(icon);
+        name.appendChild(el('strong', null, channel.name));
+        name.appendChild(el('span', 'tag-state', channel.configured ? 'Configured' : 'Not configured'));
+        name.appendChild(el('span', 'tag-state', channel.healthy ? 'Healthy' : 'Unhealthy'));
+        item.appendChild(name);
+        if (channel.lastError) { item.appendChild(el('p', 'reason', channel.lastError)); }
+        list.appendChild(item);
+      });
+      if (!channels.length) { list.appendChild(el('li', 'empty', 'No channel is installed.')); }
+    }).catch(function (error) {
+      $('channels-error').textContent = 'The channels could not be read: ' + error.message;
+      $('channels-error').hidden = false;
+    });
+  }
+
+  if ($('channels')) {
+    $('refresh-channels').addEventListener('click', loadChannels);
+  }
+
   // ---- live events -----------------------------------------------------------------------------------------
   var refreshList = debounce(loadList, 150);
   var refreshOpen = debounce(function () { loadOpen(false); }, 150);
@@ -1197,7 +1228,7 @@
 
   loadList();
   loadCanned();
-  if (supervisor) { loadQueue(); loadAgents(); }
+  if (supervisor) { loadQueue(); loadAgents(); loadChannels(); }
   var requested = new URLSearchParams(window.location.search).get('request');
   if (requested) { open(requested, false); }
   follow();

@@ -4,6 +4,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.nohold.core.testing.Fixtures;
+import dev.nohold.core.web.RealBrowser;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -86,7 +87,7 @@ class AgentChatsLiveFromTheInboxTest {
         assertThat(chat).containsText("Order 8812, the blue kettle.");
         as("alice").get("/api/requests/" + requestId).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("ASSIGNED"));
-        ChatBrowser.assertAccessible(agent);
+        RealBrowser.assertAccessible(agent);
 
         agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End chat")).click();
         assertThat(conversation).containsText("The agent ended the chat");

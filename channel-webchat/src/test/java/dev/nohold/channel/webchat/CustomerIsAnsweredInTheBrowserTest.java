@@ -5,6 +5,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.nohold.core.testing.Fixtures;
+import dev.nohold.core.web.RealBrowser;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -71,7 +72,7 @@ class CustomerIsAnsweredInTheBrowserTest {
     void aDeferredRequestIsAnsweredInTheOpenPageAndKeptForTheReturningCustomer() {
         BrowserContext phone = chromium.browserWindow(base, 360, 740);
         Page page = openChat(phone);
-        ChatBrowser.assertAccessible(page);
+        RealBrowser.assertAccessible(page);
 
         write(page, "My parcel never came");
 
@@ -82,7 +83,7 @@ class CustomerIsAnsweredInTheBrowserTest {
         String requestId = ChatTests.newestChatRequest();
         String reference = as("admin").get("/api/requests/" + requestId).jsonPath().getString("reference");
         assertThat(page.locator("#standing")).containsText(reference);
-        ChatBrowser.assertAccessible(page);
+        RealBrowser.assertAccessible(page);
 
         ChatTests.agentTakes("alice", requestId);
         assertThat(page.locator("#standing")).containsText("an agent is preparing your answer");
@@ -90,7 +91,7 @@ class CustomerIsAnsweredInTheBrowserTest {
 
         assertThat(conversation).containsText("It was left with your neighbour at number 12.");
         assertThat(conversation).containsText("Agent alice");
-        ChatBrowser.screenshot(page, "chat-phone");
+        RealBrowser.screenshot(page, "chat-phone");
         await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(ChatTests.deliveryStatus("alice", requestId)));
 
         page.close();
@@ -138,7 +139,7 @@ class CustomerIsAnsweredInTheBrowserTest {
         write(page, "I would like to change my order");
         await().atMost(Duration.ofSeconds(30)).until(() -> as("alice").get("/api/chat/requests/" + requestId)
                 .jsonPath().<String>getList("messages.text").contains("I would like to change my order"));
-        ChatBrowser.assertAccessible(page);
+        RealBrowser.assertAccessible(page);
 
         as("alice").post("/api/chat/requests/" + requestId + "/end").then().statusCode(204);
         assertThat(conversation(page)).containsText("The agent ended the chat");

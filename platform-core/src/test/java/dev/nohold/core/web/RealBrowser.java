@@ -27,9 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Debian's headless Chromium driven by Playwright, one per test class (starting it is the slow part); each test
  * gets a fresh context, so cookies never leak between tests. The executable is {@code /usr/bin/chromium} unless
- * the system property {@code browser-tests.chromium} names another.
+ * the system property {@code browser-tests.chromium} names another. Public, with room for more Chromium flags, so
+ * every module's browser tests (the web chat's too) launch it one way.
  */
-final class RealBrowser implements AutoCloseable {
+public final class RealBrowser implements AutoCloseable {
 
     /** Where the README's screenshots come from: {@code -Dbrowser-tests.screenshots=../docs/screenshots} refreshes them. */
     private static final String SCREENSHOTS = System.getProperty("browser-tests.screenshots", "target/screenshots");
@@ -39,36 +40,48 @@ final class RealBrowser implements AutoCloseable {
     private final Browser browser;
     private final List<BrowserContext> windows = new ArrayList<>();
 
-    RealBrowser() {
+    public RealBrowser() {
+        this(List.of());
+    }
+
+    /** With these Chromium flags besides the usual ones (a file for the fake microphone, a feature turned off). */
+    public RealBrowser(List<String> moreFlags) {
+        // The recording must play without a click, a container has no sound card, and a voice reply is recorded
+        // from Chromium's fake microphone (a beep, unless a flag names a file) without asking.
+        List<String> flags = new ArrayList<>(List.of("--headless", "--no-sandbox", "--disable-gpu",
+                "--autoplay-policy=no-user-gesture-required", "--disable-audio-output",
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"));
+        flags.addAll(moreFlags);
         playwright = Playwright.create();
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Paths.get(System.getProperty("browser-tests.chromium", "/usr/bin/chromium")))
                 .setHeadless(true)
-                // The recording must play without a click, a container has no sound card, and a voice reply is
-                // recorded from Chromium's fake microphone (a beep) without asking.
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu",
-                        "--autoplay-policy=no-user-gesture-required", "--disable-audio-output",
-                        "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream")));
+                .setArgs(flags));
     }
 
     /** A new browser window, as wide as a desktop's or a phone's. */
-    Page window(URL base, int width, int height) {
+    public Page window(URL base, int width, int height) {
+        return context(base.toString(), width, height).newPage();
+    }
+
+    /** A new browser of its own (its own cookies and localStorage), closed by {@link #closeWindows()}. */
+    public BrowserContext context(String base, int width, int height) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL(base.toString()).setViewportSize(width, height)
+                .setBaseURL(base).setViewportSize(width, height)
                 .setPermissions(List.of("microphone")));
         context.setDefaultTimeout(15_000);
         windows.add(context);
-        return context.newPage();
+        return context;
     }
 
     /** Closes every window opened since the last call. */
-    void closeWindows() {
+    public void closeWindows() {
         windows.forEach(BrowserContext::close);
         windows.clear();
     }
 
     /** Opens the login page and logs in through its form, as a person would, landing in the inbox. */
-    static void logIn(Page page, String username, String password) {
+    public static void logIn(Page page, String username, String password) {
         page.navigate("/login");
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").fill(password);
@@ -78,7 +91,7 @@ final class RealBrowser implements AutoCloseable {
     }
 
     /** axe-core's WCAG 2.1 A and AA rules find nothing serious or critical on the page as it is now. */
-    static void assertAccessible(Page page) {
+    public static void assertAccessible(Page page) {
         List<Rule> blocking = new AxeBuilder(page)
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
                 .analyze().getViolations().stream()
@@ -92,7 +105,7 @@ final class RealBrowser implements AutoCloseable {
     }
 
     /** Saves what the page shows, for the README. */
-    static void screenshot(Page page, String name) {
+    public static void screenshot(Page page, String name) {
         try {
             Path directory = Paths.get(SCREENSHOTS);
             Files.createDirectories(directory);
@@ -104,7 +117,7 @@ final class RealBrowser implements AutoCloseable {
     }
 
     /** Saves what one part of the page shows, for the README. */
-    static void screenshot(Locator part, String name) {
+    public static void screenshot(Locator part, String name) {
         try {
             Path directory = Paths.get(SCREENSHOTS);
             Files.createDirectories(directory);
