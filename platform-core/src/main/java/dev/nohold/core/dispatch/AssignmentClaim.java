@@ -13,7 +13,8 @@ import java.util.List;
  * The atomic claim of one assignment in PostgreSQL: the longest-idle agent with free capacity gets the
  * highest-priority, longest-waiting request they may take: one needing a skill only an agent who has it, one in a
  * language only an agent who speaks it (the language's first subtag: an "en" agent takes "en-US"; an agent with no
- * languages listed takes any, a request with no language goes to anyone).
+ * languages listed takes any, a request with no language goes to anyone); never to the agent a supervisor took it
+ * from.
  *
  * <p>The candidate agent is found without locks, then that one row is locked and checked again
  * ({@code FOR UPDATE}), so an agent's capacity is never exceeded and a transaction never holds one agent while
@@ -31,7 +32,8 @@ public class AssignmentClaim {
             and (r.required_skill is null or a.skills @> jsonb_build_array(r.required_skill))
             and (r.language is null or a.languages = '[]'::jsonb
                  or exists (select 1 from jsonb_array_elements_text(a.languages) spoken
-                             where split_part(spoken, '-', 1) = split_part(lower(r.language), '-', 1)))""";
+                             where split_part(spoken, '-', 1) = split_part(lower(r.language), '-', 1)))
+            and (r.attributes ->> 'takenFrom' is null or r.attributes ->> 'takenFrom' <> a.username)""";
 
     /** The candidate is chosen without locks, then only its row is locked and its idleness checked again. */
     private static final String LOCK_CANDIDATE_AGENT = """

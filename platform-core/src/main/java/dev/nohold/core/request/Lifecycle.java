@@ -39,6 +39,9 @@ public class Lifecycle {
 
     private static final Logger LOG = Logger.getLogger(Lifecycle.class);
 
+    /** The request attribute naming the agent a supervisor took it from; the dispatcher passes them over. */
+    public static final String TAKEN_FROM = "takenFrom";
+
     private static final List<RequestStatus> OPEN = List.of(RequestStatus.RECEIVED, RequestStatus.TRANSCRIBING,
             RequestStatus.QUEUED, RequestStatus.ASSIGNED);
     private static final List<RequestStatus> ANSWERED = List.of(RequestStatus.ANSWERED, RequestStatus.DELIVERED,
@@ -278,6 +281,7 @@ public class Lifecycle {
     /** Gives a queued request to an idle agent; called by the dispatcher holding both rows locked. */
     public void assign(Request request, Agent agent) {
         Instant now = clock.instant();
+        request.attributes.remove(TAKEN_FROM);
         request.assignedTo = agent;
         request.assignedAt = now;
         request.requeued = false;
@@ -328,6 +332,8 @@ public class Lifecycle {
             throw Refusal.conflict("Request " + request.reference + " changed hands meanwhile; look again");
         }
         requeue(request, "by " + supervisor + ", taken from " + holder.username);
+        // The supervisor moved it away from this agent: the dispatcher gives it to anyone else (see AssignmentClaim).
+        request.attributes.put(TAKEN_FROM, holder.username);
         holder.openAssignments = Math.max(0, holder.openAssignments - 1);
         LOG.infof("Request %s requeued by %s", request.reference, supervisor);
         return request;

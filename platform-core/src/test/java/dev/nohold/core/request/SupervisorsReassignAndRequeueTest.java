@@ -88,6 +88,22 @@ class SupervisorsReassignAndRequeueTest {
     }
 
     @Test
+    void aRequestTakenFromAnAgentGoesToSomeoneElseNotStraightBack() {
+        UUID id = assignedToAlice("+15550503");
+        Fixtures.presence("alice", "AVAILABLE");
+        as("sam").post("/api/requests/" + id + "/requeue").then().statusCode(200);
+        UUID next = intake.submit(InboundMessage.text(RecordingChannel.ID, "+15550504", "Me too")).id();
+
+        // Alice is free and gets the next request, not the one taken from her, which waits for Bob.
+        await().atMost(PATIENCE).untilAsserted(() -> as("alice").get("/api/me/requests").then()
+                .body("id", contains(next.toString())));
+        as("sam").get("/api/requests/" + id).then().body("status", equalTo("QUEUED"));
+        Fixtures.presence("bob", "AVAILABLE");
+        await().atMost(PATIENCE).untilAsserted(() -> as("sam").get("/api/requests/" + id).then()
+                .body("assignedTo", equalTo("bob")));
+    }
+
+    @Test
     void aPlainAgentIsRefusedAndAnAnsweredRequestCannotBeMoved() {
         UUID id = assignedToAlice("+15550502");
         as("alice").post("/api/requests/" + id + "/requeue").then().statusCode(403)
