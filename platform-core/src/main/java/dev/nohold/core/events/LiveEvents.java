@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,14 +47,16 @@ public class LiveEvents {
                        with ordinality as e(at, type, request_id, reference, status, agent_id, agent, detail, n)
                  order by n
                 returning id)
-            select pg_notify('%s', id::text) from event order by id""".formatted(CHANNEL);
+            select id, pg_notify('%s', id::text) from event order by id""".formatted(CHANNEL);
 
     private final DataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
     private final TransactionManager transactionManager;
+    private final PublishedHere publishedHere;
 
     public LiveEvents(DataSource dataSource, TransactionSynchronizationRegistry transactions,
-                      TransactionManager transactionManager) {
+                      TransactionManager transactionManager, PublishedHere publishedHere) {
+        this.publishedHere = publishedHere;
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.transactionManager = transactionManager;
@@ -118,7 +121,11 @@ public class LiveEvents {
             insert.setArray(6, texts(connection, events, event -> text(event.agentId())));
             insert.setArray(7, texts(connection, events, Pending::agent));
             insert.setArray(8, texts(connection, events, Pending::detail));
-            insert.execute();
+            try (ResultSet written = insert.executeQuery()) {
+                while (written.next()) {
+                    publishedHere.add(written.getLong(1));
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("The live events could not be written: " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package dev.nohold.core.request;
 
 import dev.nohold.core.events.ListeningResumed;
 import dev.nohold.core.events.LiveEvent;
+import dev.nohold.core.events.PublishedHere;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,8 +26,10 @@ import java.util.UUID;
  * ahead costs as much as the line is long, and the line is longest exactly when intake must be fastest.
  *
  * <p>It is kept up to date from two sources. This node's own changes arrive right after they commit
- * ({@link LineChanged}, so the next webhook already sees the last one); every node's changes arrive as live events,
- * whose requests newly queued elsewhere are looked up (in one query, when a place is next asked for). It is read in
+ * ({@link LineChanged}, so the next webhook already sees the last one); other nodes' changes arrive as live events
+ * (this node's own events are passed over: they would arrive after the change they tell of, and an intake's
+ * RECEIVED would undo its QUEUED), and their requests newly queued are looked up, in one query, when a place is
+ * next asked for. It is read in
  * full from the database at the first question, after the event listener lost and regained its connection (events
  * may have been missed), and every {@link #REFRESH} as a safety net. Between those, a place can be off by the
  * changes other nodes committed in the last few milliseconds: it is an estimate a customer is told, never a rule the
@@ -38,6 +41,7 @@ public class WaitingLine {
     static final Duration REFRESH = Duration.ofMinutes(5);
 
     private final Clock clock;
+    private final PublishedHere publishedHere;
     private final NavigableSet<Place> line = new TreeSet<>();
     private final Map<UUID, Place> places = new HashMap<>();
     /** Requests heard of as queued on another node whose place is not known yet. */
@@ -47,8 +51,9 @@ public class WaitingLine {
     /** While the line is being read: the changes heard meanwhile, to apply again to what was read. */
     private List<Runnable> heardWhileReading;
 
-    public WaitingLine(Clock clock) {
+    public WaitingLine(Clock clock, PublishedHere publishedHere) {
         this.clock = clock;
+        this.publishedHere = publishedHere;
     }
 
     /**
@@ -84,7 +89,7 @@ public class WaitingLine {
     }
 
     void heard(@Observes LiveEvent event) {
-        if (event.requestId() == null || event.status() == null) {
+        if (event.requestId() == null || event.status() == null || publishedHere.contains(event.id())) {
             return;
         }
         if (!RequestStatus.QUEUED.name().equals(event.status())) {
