@@ -228,7 +228,7 @@ final class ChaosRun {
                     node.kill();
                     history.chaos("kill -9 node " + index);
                     restarted.add(restarts.submit(() -> {
-                        nodes.set(index, PlatformProcess.start(work.resolve("node-" + index), nodeSettings));
+                        nodes.set(index, startAgain(index));
                         history.chaos("node " + index + " back");
                         return null;
                     }));
@@ -240,6 +240,23 @@ final class ChaosRun {
         }
         restarts.shutdown();
         return null;
+    }
+
+    /**
+     * Starts a killed node again as a process supervisor (systemd, Kubernetes) would: a node that exits while starting
+     * (PostgreSQL being restarted at that moment refuses its start-up queries) is simply started once more.
+     */
+    private PlatformProcess startAgain(int index) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return PlatformProcess.start(work.resolve("node-" + index), nodeSettings);
+            } catch (IllegalStateException exited) {
+                if (attempt == 3) {
+                    throw exited;
+                }
+                history.chaos("node " + index + " failed to start (" + exited.getMessage() + "), started again");
+            }
+        }
     }
 
     /** A random live node, if another one is live too; -1 otherwise. */
