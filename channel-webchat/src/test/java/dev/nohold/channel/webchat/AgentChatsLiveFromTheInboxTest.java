@@ -5,17 +5,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.nohold.core.testing.Fixtures;
 import dev.nohold.core.web.RealBrowser;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
-import java.net.URI;
 import java.time.Duration;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -27,40 +20,11 @@ import static org.awaitility.Awaitility.await;
  * request shows the chat as it goes, the reply box writes in it without ending it, and "End chat" ends it.
  */
 @QuarkusTest
-class AgentChatsLiveFromTheInboxTest {
-
-    private static ChatBrowser chromium;
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    ChatLimits limits;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new ChatBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class AgentChatsLiveFromTheInboxTest extends InTheChatBrowser {
 
     @BeforeEach
-    void clean() throws Exception {
-        ChatTests.reset(dataSource, limits);
+    void clean() {
         Fixtures.createAgent("alice");
-    }
-
-    @AfterEach
-    void closeWindows() {
-        chromium.closeWindows();
     }
 
     @Test

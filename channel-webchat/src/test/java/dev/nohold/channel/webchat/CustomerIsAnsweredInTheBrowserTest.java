@@ -6,18 +6,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.nohold.core.testing.Fixtures;
 import dev.nohold.core.web.RealBrowser;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -32,40 +25,11 @@ import static org.awaitility.Awaitility.await;
  * spoken voice note becomes a transcript the agent sees.
  */
 @QuarkusTest
-class CustomerIsAnsweredInTheBrowserTest {
-
-    private static ChatBrowser chromium;
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    ChatLimits limits;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new ChatBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class CustomerIsAnsweredInTheBrowserTest extends InTheChatBrowser {
 
     @BeforeEach
-    void clean() throws Exception {
-        ChatTests.reset(dataSource, limits);
+    void clean() {
         Fixtures.createAgent("alice");
-    }
-
-    @AfterEach
-    void closeWindows() {
-        chromium.closeWindows();
     }
 
     @Test

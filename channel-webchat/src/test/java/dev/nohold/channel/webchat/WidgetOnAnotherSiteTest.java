@@ -6,17 +6,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import dev.nohold.core.web.RealBrowser;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
-import java.net.URI;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,40 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * tests' configuration), keeps the host page's styles out, and shows nothing on a site that is not allowed.
  */
 @QuarkusTest
-class WidgetOnAnotherSiteTest {
+class WidgetOnAnotherSiteTest extends InTheChatBrowser {
 
-    private static ChatBrowser chromium;
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    ChatLimits limits;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new ChatBrowser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void clean() throws Exception {
-        ChatTests.reset(dataSource, limits);
-    }
-
-    @AfterEach
-    void closeWindows() {
-        chromium.closeWindows();
-    }
 
     @Test
     void onAnAllowedSiteTheWidgetOpensAWorkingChat() {
