@@ -12,8 +12,8 @@ import java.util.OptionalLong;
 
 /**
  * Tells, once for every channel, where a request stands in the dispatcher's line (read from this node's
- * {@link WaitingLine}, not counted) and how long that place takes at the pace agents took requests lately. With no assignment in the window there is no pace to go by, and the answer
- * says so rather than making a number up.
+ * {@link WaitingLine}, not counted) and how long that place takes at the pace agents took requests lately. With no
+ * assignment in the window there is no pace to go by, and the answer says so rather than making a number up.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)

@@ -76,14 +76,6 @@ public class WaitingLine {
         }
     }
 
-    /** How many requests wait in the line. */
-    public long length() {
-        catchUp();
-        synchronized (this) {
-            return line.size();
-        }
-    }
-
     void changedHere(@Observes(during = TransactionPhase.AFTER_SUCCESS) LineChanged change) {
         apply(change.place() == null ? () -> remove(change.requestId()) : () -> put(change.place()));
     }
