@@ -43,6 +43,8 @@ public class ChannelRequests {
             List.of(RequestStatus.RECEIVED, RequestStatus.TRANSCRIBING, RequestStatus.QUEUED, RequestStatus.ASSIGNED);
 
     private final Intake intake;
+    private final IntakeJournal journal;
+    private final JournalDrain journalDrain;
     private final Lifecycle lifecycle;
     private final Outbox outbox;
     private final Channels channels;
@@ -52,10 +54,12 @@ public class ChannelRequests {
     private final NoholdConfig config;
     private final Clock clock;
 
-    public ChannelRequests(Intake intake, Lifecycle lifecycle, Outbox outbox, Channels channels,
+    public ChannelRequests(Intake intake, IntakeJournal journal, JournalDrain journalDrain, Lifecycle lifecycle, Outbox outbox, Channels channels,
                            LiveReservations reservations, PlacesInLine places, MediaStore media, NoholdConfig config,
                            Clock clock) {
         this.intake = intake;
+        this.journal = journal;
+        this.journalDrain = journalDrain;
         this.lifecycle = lifecycle;
         this.outbox = outbox;
         this.channels = channels;
@@ -75,6 +79,17 @@ public class ChannelRequests {
     @Transactional(Transactional.TxType.SUPPORTS)
     public IntakeReceipt take(InboundMessage message) {
         return intake.submit(message);
+    }
+
+    /**
+     * Takes in a text the fast way, for a channel's busiest path: durable when this returns, in one statement, and
+     * a request (or a part of the customer's open one) moments later; the receipt says what to tell the customer
+     * (see {@link IntakeJournal}). {@code paceWindow}: the window the wait estimate's pace is measured over. Texts
+     * only, with the provider's message id; never inside a caller's transaction.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public JournalReceipt journal(InboundMessage message, Duration paceWindow) {
+        return journal.write(message, paceWindow);
     }
 
     public Optional<ChannelRequest> find(UUID requestId) {
@@ -115,6 +130,8 @@ public class ChannelRequests {
     @Transactional(Transactional.TxType.MANDATORY)
     public void holdAddress(String channel, String address) {
         AdvisoryLocks.holdUntilTransactionEnds(Request.getEntityManager(), channel + ":" + address);
+        // What the customer sent last through the journal counts before the caller acts (STATUS right after a text).
+        journalDrain.takeEntriesOf(CustomerAddress.identityOf(channel, address));
     }
 
     /**

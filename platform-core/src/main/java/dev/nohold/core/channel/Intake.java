@@ -52,7 +52,7 @@ public class Intake {
         }
     }
 
-    private void validate(InboundMessage message) {
+    void validate(InboundMessage message) {
         boolean hasText = message.text() != null && !message.text().isBlank();
         if (!hasText && !message.hasAudio() && !message.audioToFollow()) {
             throw Refusal.badInput("The message has neither text nor audio");

@@ -14,6 +14,6 @@ public class IntakeRoutes extends RouteBuilder {
     public void configure() {
         from(INTAKE)
                 .routeId("intake")
-                .bean(Lifecycle.class, "receive");
+                .bean(Lifecycle.class, "receive(${body})");
     }
 }

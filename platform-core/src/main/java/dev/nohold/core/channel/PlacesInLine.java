@@ -35,14 +35,24 @@ class PlacesInLine {
 
     PlaceInLine of(Request request, Duration window) {
         if (request.status == RequestStatus.ASSIGNED) {
-            return new PlaceInLine(true, 0, 0, OptionalLong.empty());
+            return withAgent();
         }
         long position = line.positionOf(request);
         Object[] figures = (Object[]) Request.getEntityManager().createNativeQuery(FIGURES)
                 .setParameter("since", clock.instant().minus(window))
                 .getSingleResult();
-        long free = ((Number) figures[0]).longValue();
-        long assigned = ((Number) figures[1]).longValue();
+        return estimate(position, ((Number) figures[0]).longValue(), ((Number) figures[1]).longValue(), window);
+    }
+
+    static PlaceInLine withAgent() {
+        return new PlaceInLine(true, 0, 0, OptionalLong.empty());
+    }
+
+    /**
+     * A place in line with its wait at the pace of the window: {@code free} places agents available now have,
+     * {@code assigned} requests taken during the window.
+     */
+    static PlaceInLine estimate(long position, long free, long assigned, Duration window) {
         OptionalLong minutes = assigned == 0 ? OptionalLong.empty()
                 : OptionalLong.of(Math.max(1, (long) Math.ceil(position * (double) window.toMinutes() / assigned)));
         return new PlaceInLine(false, position, free, minutes);

@@ -39,6 +39,34 @@ public interface NoholdConfig {
         /** The longest text a customer or an agent may send, in characters. */
         @WithDefault("10000")
         int maxTextLength();
+
+        Journal journal();
+    }
+
+    /** The intake journal: texts are durable at once and become requests right after (see IntakeJournal). */
+    interface Journal {
+        /** How many entries one drain transaction takes at most. */
+        @WithDefault("200")
+        int batchSize();
+
+        /**
+         * How long the drain waits after a wake-up before it takes a batch: texts arriving meanwhile are taken in
+         * the same transaction (a wake-up per text would take them one by one at a peak, at many times the cost).
+         */
+        @WithDefault("20ms")
+        Duration linger();
+
+        /** How often each node looks for entries nobody took (a crashed node's): the safety net behind the wake-up. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** How long taken entries are kept, so a provider's late retry still gets the first answer. */
+        @WithDefault("3d")
+        Duration retention();
+
+        /** After how many failed attempts an entry is left for an operator (its error logged and kept on it). */
+        @WithDefault("5")
+        int maxAttempts();
     }
 
     interface Dispatch {

@@ -2,11 +2,17 @@ package dev.nohold.core.customer;
 
 import dev.nohold.core.database.AdvisoryLocks;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 /**
@@ -19,14 +25,24 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.MANDATORY)
 public class Customers {
 
-    private final Clock clock;
+    /** The addresses {@link #resolveAll} resolved in the current transaction. */
+    private static final Object RESOLVED = new Object();
 
-    public Customers(Clock clock) {
+    private final Clock clock;
+    private final TransactionSynchronizationRegistry transaction;
+
+    public Customers(Clock clock, TransactionSynchronizationRegistry transaction) {
         this.clock = clock;
+        this.transaction = transaction;
     }
 
     /** The customer of this address, made (with the address) if new; holds the identity's lock until commit. */
     public UUID resolve(String channel, String address) {
+        @SuppressWarnings("unchecked")
+        Map<String, UUID> resolved = (Map<String, UUID>) transaction.getResource(RESOLVED);
+        if (resolved != null && resolved.containsKey(key(channel, address))) {
+            return resolved.get(key(channel, address));
+        }
         String identity = CustomerAddress.identityOf(channel, address);
         AdvisoryLocks.holdUntilTransactionEnds(CustomerAddress.getEntityManager(), "customer:" + identity);
         String stripped = address.strip();
@@ -40,15 +56,64 @@ public class Customers {
                 .firstResultOptional()
                 .map(sameIdentity -> sameIdentity.customerId)
                 .orElseGet(() -> newCustomer(now));
+        addAddress(customerId, channel, stripped, identity, now);
+        return customerId;
+    }
+
+    /**
+     * Resolves many addresses at once, for a batch of intake (the journal's drain): their identities locked in one
+     * statement (in a fixed order, so two batches never wait on each other crosswise), their known addresses read in
+     * one query, the new ones made; {@link #resolve} then answers them without a query until the commit.
+     *
+     * @param addresses pairs of channel and address
+     */
+    public void resolveAll(List<Map.Entry<String, String>> addresses) {
+        if (addresses.isEmpty()) {
+            return;
+        }
+        List<String> identities = addresses.stream()
+                .map(a -> CustomerAddress.identityOf(a.getKey(), a.getValue())).distinct().sorted().toList();
+        AdvisoryLocks.holdAllUntilTransactionEnds(CustomerAddress.getEntityManager(),
+                identities.stream().map(identity -> "customer:" + identity).toList());
+        Map<String, List<CustomerAddress>> known = CustomerAddress.<CustomerAddress>list(
+                        "identity in ?1 order by createdAt", identities).stream()
+                .collect(Collectors.groupingBy(a -> a.identity, HashMap::new, Collectors.toList()));
+        Map<String, UUID> resolved = new HashMap<>();
+        Instant now = clock.instant();
+        for (Map.Entry<String, String> address : addresses) {
+            String channel = address.getKey();
+            String stripped = address.getValue().strip();
+            String identity = CustomerAddress.identityOf(channel, stripped);
+            List<CustomerAddress> sameIdentity = known.computeIfAbsent(identity, i -> new ArrayList<>());
+            Optional<CustomerAddress> exact = sameIdentity.stream()
+                    .filter(a -> a.channel.equals(channel) && a.address.equals(stripped)).findFirst();
+            UUID customerId;
+            if (exact.isPresent()) {
+                customerId = exact.get().customerId;
+            } else {
+                customerId = sameIdentity.isEmpty() ? newCustomer(now) : sameIdentity.get(0).customerId;
+                sameIdentity.add(addAddress(customerId, channel, stripped, identity, now));
+            }
+            resolved.put(key(channel, address.getValue()), customerId);
+        }
+        transaction.putResource(RESOLVED, resolved);
+    }
+
+    private static CustomerAddress addAddress(UUID customerId, String channel, String address, String identity,
+                                              Instant now) {
         CustomerAddress added = new CustomerAddress();
         added.id = UUID.randomUUID();
         added.customerId = customerId;
         added.channel = channel;
-        added.address = stripped;
+        added.address = address;
         added.identity = identity;
         added.createdAt = now;
         added.persist();
-        return customerId;
+        return added;
+    }
+
+    private static String key(String channel, String address) {
+        return channel + "\n" + address;
     }
 
     private static UUID newCustomer(Instant now) {

@@ -76,6 +76,29 @@ public class WaitingLine {
         }
     }
 
+    /**
+     * The place of the request with this id: 1 for the next in line; one not queued (as far as this node knows)
+     * counts behind everyone queued.
+     */
+    public long positionOf(UUID requestId) {
+        catchUp();
+        synchronized (this) {
+            Place kept = places.get(requestId);
+            if (kept == null) {
+                return line.size() + 1;
+            }
+            return line.size() - line.tailSet(kept, false).size();
+        }
+    }
+
+    /** How many requests wait in line. */
+    public long length() {
+        catchUp();
+        synchronized (this) {
+            return line.size();
+        }
+    }
+
     void changedHere(@Observes(during = TransactionPhase.AFTER_SUCCESS) LineChanged change) {
         apply(change.place() == null ? () -> remove(change.requestId()) : () -> put(change.place()));
     }

@@ -1,5 +1,6 @@
 package dev.nohold.core.testing;
 
+import dev.nohold.core.channel.IntakeJournal;
 import dev.nohold.core.request.WaitingLine;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
@@ -36,6 +37,7 @@ public final class Fixtures {
                 sql.execute("truncate canned_response");
                 sql.execute("truncate intake_limit_window");
                 sql.execute("truncate live_event");
+                sql.execute("truncate intake_entry");
                 sql.execute("truncate message, customer_address, customer cascade");
                 sql.execute("delete from agent where username <> 'admin'");
                 sql.execute("update agent set presence = 'OFFLINE', open_assignments = 0");
@@ -54,6 +56,7 @@ public final class Fixtures {
         ArcContainer container = Arc.container();
         if (container != null && container.isRunning()) {
             container.instance(WaitingLine.class).get().reread();
+            container.instance(IntakeJournal.class).get().forgetUntaken();
         }
     }
 

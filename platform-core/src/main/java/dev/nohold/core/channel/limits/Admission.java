@@ -9,7 +9,7 @@ import java.time.Duration;
  */
 public record Admission(boolean admitted, Duration retryAfter, boolean firstRefusal) {
 
-    static final Admission ADMITTED = new Admission(true, Duration.ZERO, false);
+    public static final Admission ADMITTED = new Admission(true, Duration.ZERO, false);
 
     /** Throws the 429 refusal (with {@code Retry-After}) when this is not an admission. */
     public void orRefuse() {

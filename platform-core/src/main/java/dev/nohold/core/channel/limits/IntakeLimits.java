@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The rate limit every channel applies to its intake the same way: before taking a message, a channel asks whether
@@ -57,14 +58,15 @@ public class IntakeLimits {
         if (!config.enabled()) {
             return Admission.ADMITTED;
         }
-        List<Counter> counters = new ArrayList<>(2);
-        counters.add(new Counter(key("address", channel, address), config.perAddress()));
-        if (client != null) {
-            counters.add(new Counter(key("client", channel, client), config.perClient()));
-        }
         Instant now = clock.instant();
         long windowMillis = config.window().toMillis();
         Instant windowStart = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis);
+        Instant windowEnd = windowStart.plusMillis(windowMillis);
+        List<Counter> counters = new ArrayList<>(2);
+        counters.add(new Counter(key("address", channel, address), config.perAddress(), windowStart, windowEnd));
+        if (client != null) {
+            counters.add(new Counter(key("client", channel, client), config.perClient(), windowStart, windowEnd));
+        }
         int[] hits = count(counters, windowStart);
         boolean over = false;
         boolean first = true;
@@ -78,6 +80,30 @@ public class IntakeLimits {
             return Admission.ADMITTED;
         }
         return new Admission(false, Duration.between(now, windowStart.plusMillis(windowMillis)), first);
+    }
+
+    /**
+     * The counter one message from this customer address counts on now, for the intake journal, which counts it
+     * in its own single statement; empty when the limits are off. {@link #admission} reads the count it returned.
+     */
+    public Optional<Counter> addressCounter(String channel, String address) {
+        if (!config.enabled()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        long windowMillis = config.window().toMillis();
+        Instant windowStart = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis);
+        return Optional.of(new Counter(key("address", channel, address), config.perAddress(), windowStart,
+                windowStart.plusMillis(windowMillis)));
+    }
+
+    /** Whether a message counted as the {@code hits}-th on {@code counter} is taken. */
+    public Admission admission(Counter counter, int hits) {
+        if (hits <= counter.limit()) {
+            return Admission.ADMITTED;
+        }
+        return new Admission(false, Duration.between(clock.instant(), counter.windowEnd()),
+                hits == counter.limit() + 1);
     }
 
     /** Forgets windows that ended before the previous one; returns how many. */
@@ -123,6 +149,7 @@ public class IntakeLimits {
         return key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key;
     }
 
-    private record Counter(String key, int limit) {
+    /** One key's counter in one window, and how many messages it takes. */
+    public record Counter(String key, int limit, Instant windowStart, Instant windowEnd) {
     }
 }

@@ -1,0 +1,254 @@
+package dev.nohold.core.channel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nohold.core.Refusal;
+import dev.nohold.core.channel.limits.Admission;
+import dev.nohold.core.channel.limits.IntakeLimits;
+import dev.nohold.core.channel.limits.IntakeLimits.Counter;
+import dev.nohold.core.config.NoholdConfig;
+import dev.nohold.core.customer.CustomerAddress;
+import dev.nohold.core.request.References;
+import dev.nohold.core.request.WaitingLine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.camel.ProducerTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The fast door for a customer's text: one statement, committed on its own, counts it against the customer address's
+ * rate limit ({@link IntakeLimits}), makes it durable, and tells the reference the customer is to be given, whether
+ * the text joins a request they have, and the figures for their place in line. The {@link JournalDrain} turns the entry into a request (or a part of one) right after, so a
+ * webhook is answered at the pace of one {@code INSERT}, not of the whole lifecycle.
+ *
+ * <p>What the customer is told holds: an entry told a reference of its own makes the request with that reference,
+ * and one told it joins a request (open, lately answered, or itself still in the journal) joins it. A customer's
+ * entries are taken in the order they were written. A provider's retry (the same provider message id) finds the
+ * first entry and gets its answer; the same id with another payload is refused, as {@link Intake} does.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
+public class IntakeJournal {
+
+    private static final String OPEN = "'RECEIVED', 'TRANSCRIBING', 'QUEUED', 'ASSIGNED'";
+    private static final String WRITE = """
+            with input as (
+                select ?::varchar as channel, ?::varchar as provider_message_id, ?::varchar as fingerprint,
+                       ?::varchar as sender, ?::varchar as identity, ?::boolean as own_request,
+                       ?::varchar as fresh_reference, ?::jsonb as message, ?::timestamptz as now,
+                       ?::timestamptz as reopen_since, ?::timestamptz as pace_since, ?::integer as room,
+                       ?::varchar as limit_key, ?::timestamptz as window_start, ?::integer as max_hits),
+            counted as (
+                insert into intake_limit_window (limit_key, window_start, hits)
+                select limit_key, window_start, 1 from input where limit_key is not null
+                on conflict (limit_key, window_start) do update set hits = intake_limit_window.hits + 1
+                returning hits),
+            pending as (
+                select e.reference from intake_entry e, input i
+                 where e.identity = i.identity and e.taken_at is null and not i.own_request
+                 order by e.seq desc limit 1),
+            told as (
+                select r.id, r.reference, r.status, coalesce(length(r.text) + 1, 0) <= i.room as fits from input i
+                  join customer_address a on a.identity = i.identity
+                  join customer_request r on r.customer_id = a.customer_id
+                 where not i.own_request
+                   and (r.status in (%1$s)
+                        or (r.status in ('ANSWERED', 'DELIVERED', 'DELIVERY_FAILED') and r.answered_at >= i.reopen_since))
+                 order by r.status in (%1$s) desc,
+                          case when r.status in (%1$s) then r.created_at else r.answered_at end desc
+                 limit 1),
+            entry as (
+                insert into intake_entry (channel, provider_message_id, fingerprint, sender, identity, reference,
+                                          told_new, message, received_at)
+                select i.channel, i.provider_message_id, i.fingerprint, i.sender, i.identity,
+                       coalesce((select reference from pending), (select reference from told where fits),
+                                i.fresh_reference),
+                       not exists (select 1 from pending) and not exists (select 1 from told where fits),
+                       i.message, i.now
+                  from input i
+                 where coalesce((select hits from counted), 0) <= coalesce(i.max_hits, 0)
+                on conflict do nothing
+                returning reference, told_new)
+            select e.reference, e.told_new, t.id, t.status,
+                   (select coalesce(sum(capacity - open_assignments), 0) from agent
+                     where presence = 'AVAILABLE' and open_assignments < capacity),
+                   (select count(*) from customer_request, input i where assigned_at >= i.pace_since),
+                   (select hits from counted)
+              from input i left join entry e on true left join told t on t.reference = e.reference""".formatted(OPEN);
+    private static final String FIRST = """
+            select reference, told_new, fingerprint, request_id from intake_entry
+             where channel = ? and provider_message_id = ?""";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Entries this node wrote that are not requests yet, as far as it knows (its drain takes most): they count in a
+     * new customer's place in line. Another node's entries are not counted; it is an estimate, as places are.
+     */
+    private final AtomicLong untakenHere = new AtomicLong();
+    private final DataSource dataSource;
+    private final IntakeLimits limits;
+    private final Intake intake;
+    private final References references;
+    private final WaitingLine line;
+    private final ProducerTemplate producer;
+    private final NoholdConfig config;
+    private final Clock clock;
+
+    public IntakeJournal(DataSource dataSource, IntakeLimits limits, Intake intake, References references, WaitingLine line,
+                         ProducerTemplate producer, NoholdConfig config, Clock clock) {
+        this.dataSource = dataSource;
+        this.limits = limits;
+        this.intake = intake;
+        this.references = references;
+        this.line = line;
+        this.producer = producer;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Writes a text to the journal; durable when this returns. Only texts: audio goes through
+     * {@link ChannelRequests#take}. {@code paceWindow} is the window the wait estimate's pace is measured over.
+     */
+    public JournalReceipt write(InboundMessage message, Duration paceWindow) {
+        intake.validate(message);
+        if (message.hasAudio() || message.audioToFollow() || message.providerMessageId() == null) {
+            throw new IllegalArgumentException("The journal takes texts with a provider message id only");
+        }
+        Instant now = clock.instant();
+        try (Connection connection = dataSource.getConnection()) {
+            JournalReceipt receipt = insert(connection, message, now, paceWindow);
+            if (receipt != null && !receipt.admission().admitted()) {
+                return receipt;
+            }
+            if (receipt == null) {
+                // A repeat of the provider's message, or a text from the same customer written at the same moment
+                // that is to make their request: written again, this one then joins it.
+                Optional<JournalReceipt> repeat = repeat(connection, message);
+                if (repeat.isPresent()) {
+                    return repeat.get();
+                }
+                receipt = insert(connection, message, now, paceWindow);
+                if (receipt == null) {
+                    return repeat(connection, message).orElseThrow(() -> new IllegalStateException(
+                            "The journal refused " + message.providerMessageId() + " twice and holds no entry for it"));
+                }
+            }
+            untakenHere.incrementAndGet();
+            producer.sendBody(JournalDrain.WAKE, message.channel());
+            return receipt;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write the text to the intake journal", e);
+        }
+    }
+
+    /** The journal was emptied behind the platform's back (tests): no entry of this node is waiting any more. */
+    public void forgetUntaken() {
+        untakenHere.set(0);
+    }
+
+    /** The drain took this many entries (any node's). */
+    void taken(int count) {
+        untakenHere.accumulateAndGet(count, (untaken, taken) -> Math.max(0, untaken - taken));
+    }
+
+    private JournalReceipt insert(Connection connection, InboundMessage message, Instant now, Duration paceWindow)
+            throws SQLException {
+        Optional<Counter> counter = limits.addressCounter(message.channel(), message.from());
+        try (PreparedStatement write = connection.prepareStatement(WRITE)) {
+            write.setString(1, message.channel());
+            write.setString(2, message.providerMessageId());
+            write.setString(3, message.fingerprint());
+            write.setString(4, message.from());
+            write.setString(5, CustomerAddress.identityOf(message.channel(), message.from()));
+            write.setBoolean(6, message.ownRequest());
+            write.setString(7, references.fresh());
+            write.setString(8, json(message));
+            write.setTimestamp(9, Timestamp.from(now));
+            write.setTimestamp(10, Timestamp.from(now.minus(config.conversation().reopenWindow())));
+            write.setTimestamp(11, Timestamp.from(now.minus(paceWindow)));
+            // What room an open request must have left to take this text (the lifecycle's rule for joining).
+            write.setInt(12, config.intake().maxTextLength() - message.text().strip().length());
+            write.setString(13, counter.map(Counter::key).orElse(null));
+            write.setTimestamp(14, counter.map(c -> Timestamp.from(c.windowStart())).orElse(null));
+            write.setObject(15, counter.map(Counter::limit).orElse(null), Types.INTEGER);
+            try (ResultSet row = write.executeQuery()) {
+                row.next();
+                if (counter.isPresent() && row.getInt(7) > counter.get().limit()) {
+                    return JournalReceipt.refused(limits.admission(counter.get(), row.getInt(7)));
+                }
+                if (row.getString(1) == null) {
+                    return null;
+                }
+                boolean toldNew = row.getBoolean(2);
+                UUID requestId = row.getObject(3, UUID.class);
+                String status = row.getString(4);
+                PlaceInLine place = "ASSIGNED".equals(status) ? PlacesInLine.withAgent()
+                        : PlacesInLine.estimate(requestId == null ? line.length() + untakenHere.get() + 1
+                                : line.positionOf(requestId),
+                        row.getLong(5), row.getLong(6), paceWindow);
+                return new JournalReceipt(row.getString(1), !toldNew, false, place, Admission.ADMITTED);
+            }
+        }
+    }
+
+    private Optional<JournalReceipt> repeat(Connection connection, InboundMessage message) throws SQLException {
+        try (PreparedStatement first = connection.prepareStatement(FIRST)) {
+            first.setString(1, message.channel());
+            first.setString(2, message.providerMessageId());
+            try (ResultSet row = first.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                if (!Objects.equals(row.getString(3), message.fingerprint())) {
+                    throw Refusal.unprocessable("The key " + message.providerMessageId()
+                            + " was already used for a different message; use a new key for a new message");
+                }
+                UUID requestId = row.getObject(4, UUID.class);
+                long position = requestId == null ? line.length() + 1 : line.positionOf(requestId);
+                return Optional.of(new JournalReceipt(row.getString(1), !row.getBoolean(2), true,
+                        new PlaceInLine(false, position, 0, OptionalLong.empty()), Admission.ADMITTED));
+            }
+        }
+    }
+
+    private static String json(InboundMessage message) {
+        try {
+            return JSON.writeValueAsString(JournaledText.of(message));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the text as JSON", e);
+        }
+    }
+
+    /** What of an {@link InboundMessage} the journal keeps beside its columns. */
+    record JournaledText(String text, Map<String, String> attributes, String language, String requiredSkill) {
+
+        static JournaledText of(InboundMessage message) {
+            return new JournaledText(message.text(), message.attributes(), message.language(), message.requiredSkill());
+        }
+
+        static JournaledText read(String json) {
+            try {
+                return JSON.readValue(json, JournaledText.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A journal entry's message is not readable: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package dev.nohold.core.channel;
+
+import dev.nohold.core.channel.IntakeJournal.JournaledText;
+import dev.nohold.core.config.NoholdConfig;
+import dev.nohold.core.customer.Customers;
+import dev.nohold.core.request.Lifecycle;
+import dev.nohold.core.request.Request;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.apache.camel.builder.RouteBuilder;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Turns the {@link IntakeJournal}'s entries into requests: woken on this node right after an entry commits, and
+ * polling every {@code nohold.intake.journal.poll-interval} for entries a crashed node wrote and did not take. Each
+ * batch is one transaction that claims entries ({@code FOR UPDATE SKIP LOCKED}, so nodes never take one twice),
+ * runs each through the lifecycle, and marks it taken: a crash anywhere leaves the batch untaken, to be taken again
+ * whole. A customer's entries are taken in the order they were written, one per batch.
+ *
+ * <p>A batch that fails is taken again entry by entry, so one bad entry cannot hold up the others; an entry that
+ * keeps failing is left after {@code max-attempts}, its error logged and kept on it for an operator.
+ */
+@ApplicationScoped
+public class JournalDrain extends RouteBuilder {
+
+    static final String WAKE = "seda:intake-journal-due?size=1&discardWhenFull=true";
+    /** How far a customer's STATUS or CANCEL takes the journal at a peak; the rest is the drain's. */
+    private static final int MAX_BATCHES_FOR_ONE_CUSTOMER = 5;
+    private static final Logger LOG = Logger.getLogger(JournalDrain.class);
+    private static final String CLAIM = """
+            select seq, channel, provider_message_id, fingerprint, sender, reference, told_new, cast(message as text)
+              from intake_entry e
+             where taken_at is null and attempts < :max
+               and not exists (select 1 from intake_entry earlier
+                                where earlier.identity = e.identity and earlier.taken_at is null
+                                  and earlier.attempts < :max and earlier.seq < e.seq)
+             order by seq
+             limit :value
+             for update skip locked""";
+    /**
+     * A customer's entries and everyone's written before them, a batch at most: waits for a batch that holds some
+     * of them (they are taken when it ends).
+     */
+    private static final String CLAIM_UP_TO = """
+            select seq, channel, provider_message_id, fingerprint, sender, reference, told_new, cast(message as text)
+              from intake_entry
+             where taken_at is null and attempts < :max
+               and seq <= (select max(seq) from intake_entry where identity = :value and taken_at is null)
+             order by seq
+             limit %d
+               for update""";
+    private static final String CLAIM_ONE = """
+            select seq, channel, provider_message_id, fingerprint, sender, reference, told_new, cast(message as text)
+              from intake_entry
+             where seq = :value and taken_at is null and attempts < :max
+               for update skip locked""";
+
+    private final Lifecycle lifecycle;
+    private final Customers customers;
+    private final IntakeJournal journal;
+    private final TransactionSynchronizationRegistry transaction;
+    private final NoholdConfig.Journal config;
+    private final Clock clock;
+
+    public JournalDrain(Lifecycle lifecycle, Customers customers, IntakeJournal journal,
+                        TransactionSynchronizationRegistry transaction, NoholdConfig config, Clock clock) {
+        this.transaction = transaction;
+        this.lifecycle = lifecycle;
+        this.customers = customers;
+        this.journal = journal;
+        this.config = config.intake().journal();
+        this.clock = clock;
+    }
+
+    @Override
+    public void configure() {
+        long pollMillis = config.pollInterval().toMillis();
+        from("timer:intake-journal-poll?delay=" + pollMillis + "&period=" + pollMillis)
+                .routeId("intake-journal-poll")
+                .to("direct:drain-intake-journal");
+        // Wake-ups during the delay are dropped (the queue holds one): they are all answered by the batch after it.
+        from(WAKE)
+                .routeId("intake-journal-wake")
+                .delay(config.linger().toMillis())
+                .to("direct:drain-intake-journal");
+        from("direct:drain-intake-journal")
+                .routeId("drain-intake-journal")
+                .process(exchange -> drain());
+        from("timer:intake-journal-retention?delay=60000&period=3600000")
+                .routeId("intake-journal-retention")
+                .process(exchange -> forgetTaken());
+    }
+
+    /** Takes batches until none is left; returns how many entries were taken. */
+    public int drain() {
+        int taken = 0;
+        while (true) {
+            int batch;
+            try {
+                batch = QuarkusTransaction.requiringNew().call(this::takeBatch);
+                journal.taken(batch);
+            } catch (RuntimeException e) {
+                LOG.warnf("A batch of the intake journal failed (%s); its entries are taken one by one",
+                        e.getMessage());
+                batch = takeOneByOne();
+            }
+            // Until a claim finds nothing: a batch takes one entry a customer, so a customer's burst takes several.
+            if (batch == 0) {
+                return taken;
+            }
+            taken += batch;
+        }
+    }
+
+    private int takeOneByOne() {
+        int taken = 0;
+        List<Entry> entries = QuarkusTransaction.requiringNew().call(() -> claim(CLAIM, config.batchSize()));
+        for (Entry entry : entries) {
+            try {
+                int one = QuarkusTransaction.requiringNew().call(() -> take(claim(CLAIM_ONE, entry.seq())));
+                journal.taken(one);
+                taken += one;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Intake journal entry %d (%s %s) could not be taken", entry.seq(), entry.channel(),
+                        entry.providerMessageId());
+                QuarkusTransaction.requiringNew().run(() -> failed(entry.seq(), e));
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * Takes the customer's entries still in the journal now, in the caller's transaction, with everyone's written
+     * before them (so nobody loses their place in line to a customer who texted after them): what the customer sent
+     * last is part of their request before the caller acts on it (a STATUS or CANCEL right after a text).
+     */
+    public void takeEntriesOf(String identity) {
+        int taken = 0;
+        for (int batch = 0; batch < MAX_BATCHES_FOR_ONE_CUSTOMER; batch++) {
+            int one = take(claim(CLAIM_UP_TO.formatted(config.batchSize()), identity));
+            taken += one;
+            if (one < config.batchSize()) {
+                break;
+            }
+        }
+        if (taken > 0) {
+            int count = taken;
+            transaction.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        journal.taken(count);
+                    }
+                }
+            });
+        }
+    }
+
+    private int takeBatch() {
+        // Entries of a batch belong to different customers, so no query of one needs another's rows flushed first:
+        // everything goes out at commit, in JDBC batches, not statement by statement before each query.
+        Session session = Request.getEntityManager().unwrap(Session.class);
+        session.setHibernateFlushMode(FlushMode.COMMIT);
+        List<Entry> entries = claim(CLAIM, config.batchSize());
+        if (!entries.isEmpty()) {
+            commitWithoutWaitingForTheDisk(session);
+        }
+        return take(entries);
+    }
+
+    /**
+     * Runs claimed entries through the lifecycle and marks them taken, in the caller's transaction. What every entry
+     * needs from the database first (its customer, whether its reference is still free) is read for all at once.
+     */
+    private int take(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        customers.resolveAll(entries.stream().map(e -> Map.entry(e.channel(), e.sender())).toList());
+        Set<String> taken = referencesTaken(entries);
+        List<Taken> done = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            done.add(new Taken(entry.seq(), take(entry, taken.contains(entry.reference()) ? null : entry.reference())));
+        }
+        markTaken(done);
+        return done.size();
+    }
+
+    /**
+     * The batch's commit does not wait for its WAL to reach the disk: safe, because everything it writes is
+     * derived from journal entries that are durable already, and marking them taken is part of the same commit. A
+     * PostgreSQL crash that loses the commit loses the mark with it, and the entries are taken again. The webhooks'
+     * own commits, which customers wait for, then no longer queue behind the drain's.
+     */
+    private static void commitWithoutWaitingForTheDisk(Session session) {
+        session.doWork(connection -> {
+            try (Statement set = connection.createStatement()) {
+                set.execute("set local synchronous_commit to off");
+            }
+        });
+    }
+
+    /** The references of told-new entries that some request has already (drawn twice: one in 887 million). */
+    @SuppressWarnings("unchecked")
+    private static Set<String> referencesTaken(List<Entry> entries) {
+        List<String> told = entries.stream().filter(Entry::toldNew).map(Entry::reference).toList();
+        if (told.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(Request.getEntityManager()
+                .createNativeQuery("select reference from customer_request where reference in (:told)")
+                .setParameter("told", told)
+                .getResultList());
+    }
+
+    private UUID take(Entry entry, String freeReference) {
+        JournaledText text = JournaledText.read(entry.message());
+        InboundMessage message = InboundMessage.from(entry.channel(), entry.sender()).text(text.text())
+                .providerMessageId(entry.providerMessageId(), entry.fingerprint())
+                .language(text.language()).requiredSkill(text.requiredSkill())
+                .attributes(text.attributes()).build();
+        IntakeReceipt receipt = lifecycle.receive(entry.toldNew() ? message.asOwnRequest() : message,
+                entry.toldNew() ? freeReference : null);
+        if (entry.toldNew() && !receipt.reference().equals(entry.reference())) {
+            LOG.warnf("Request %s made from a text whose customer was told %s: that reference was taken meanwhile",
+                    receipt.reference(), entry.reference());
+        }
+        return receipt.id();
+    }
+
+    /** Claims with {@code query}: a batch of at most {@code value} entries, an entry by its seq, or a customer's. */
+    @SuppressWarnings("unchecked")
+    private List<Entry> claim(String query, Object value) {
+        List<Object[]> rows = Request.getEntityManager().createNativeQuery(query)
+                .setParameter("max", config.maxAttempts())
+                .setParameter("value", value)
+                .getResultList();
+        return rows.stream().map(row -> new Entry(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
+                (String) row[3], (String) row[4], (String) row[5], (Boolean) row[6], (String) row[7])).toList();
+    }
+
+    private void markTaken(List<Taken> taken) {
+        if (taken.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        Request.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement mark = connection.prepareStatement(
+                    "update intake_entry set taken_at = ?, request_id = ? where seq = ?")) {
+                for (Taken one : taken) {
+                    mark.setTimestamp(1, now);
+                    mark.setObject(2, one.requestId());
+                    mark.setLong(3, one.seq());
+                    mark.addBatch();
+                }
+                mark.executeBatch();
+            }
+        });
+    }
+
+    private void failed(long seq, RuntimeException e) {
+        Request.getEntityManager().createNativeQuery(
+                        "update intake_entry set attempts = attempts + 1, last_error = :error where seq = :seq")
+                .setParameter("error", String.valueOf(e.getMessage()))
+                .setParameter("seq", seq)
+                .executeUpdate();
+    }
+
+    private void forgetTaken() {
+        int forgotten = QuarkusTransaction.requiringNew().call(() -> Request.getEntityManager()
+                .createNativeQuery("delete from intake_entry where taken_at < :before")
+                .setParameter("before", clock.instant().minus(config.retention()))
+                .executeUpdate());
+        if (forgotten > 0) {
+            LOG.infof("Forgot %d intake journal entries taken more than %s ago", forgotten, config.retention());
+        }
+    }
+
+    private record Entry(long seq, String channel, String providerMessageId, String fingerprint, String sender,
+                         String reference, boolean toldNew, String message) {
+    }
+
+    private record Taken(long seq, UUID requestId) {
+    }
+}
