@@ -25,8 +25,12 @@ public class WaitEstimates {
 
     /** The sentence that fills a prompt's {@code {wait}} for this request. */
     public String describe(UUID requestId) {
+        return describe(requests.placeOf(requestId, config.throughputWindow()));
+    }
+
+    /** The sentence for a place already known (the intake journal's receipt carries it). */
+    public String describe(PlaceInLine place) {
         SmsConfig.Prompts prompts = config.prompts();
-        PlaceInLine place = requests.placeOf(requestId, config.throughputWindow());
         if (place.withAgent()) {
             return prompts.withAgent();
         }

@@ -5,6 +5,7 @@ import dev.nohold.tck.ChannelDriver;
 import dev.nohold.tck.Delivered;
 import dev.nohold.tck.ProviderFailure;
 import dev.nohold.twilio.TwilioStandIn;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -92,6 +93,7 @@ class SmsChannelConformanceTest extends ChannelConformanceKit {
             try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
                 sql.execute("truncate sms_opt_out, sms_inbound, sms_outbound_part");
             }
+            Arc.container().instance(OptOuts.class).get().reread();
             TwilioStandIn.reset();
         }
 

@@ -102,20 +102,21 @@ class SmsKeywordsTest {
                 .body(containsString("Added to your request " + reference));
 
         String id = SmsTesting.idOf(reference);
-        as("admin").get("/api/requests?channel=sms").then().header("X-Total-Count", "1");
-        as("admin").get("/api/requests/" + id).then()
+        // The texts join the request moments after they are acknowledged (the intake journal's drain).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as("admin").get("/api/requests/" + id).then()
                 .body("text", equalTo("My router is blinking red.\nI already restarted it.\nModel X200."))
-                .body("events.type", hasItem("MESSAGE_ADDED"));
+                .body("events.type", hasItem("MESSAGE_ADDED")));
+        as("admin").get("/api/requests?channel=sms").then().header("X-Total-Count", "1");
 
         // The agent holding the request sees what the texter adds (the core joins it on any channel).
         SmsTesting.assignTo("dave", id);
         String later = SmsTesting.reference(SignedWebhooks.text("SM3000000000000000000000000000034",
                 "Now it is green again"));
         assertEquals(reference, later);
-        as("dave").get("/api/requests/" + id).then()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as("dave").get("/api/requests/" + id).then()
                 .body("status", equalTo("ASSIGNED"))
                 .body("text", equalTo("My router is blinking red.\nI already restarted it.\nModel X200."
-                        + "\nNow it is green again"));
+                        + "\nNow it is green again")));
 
         // Too long to join: the core takes at most 10000 characters a request, so it starts another.
         String overflow = SmsTesting.reference(SignedWebhooks.text("SM3000000000000000000000000000035",

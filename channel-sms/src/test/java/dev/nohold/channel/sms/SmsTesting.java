@@ -1,6 +1,7 @@
 package dev.nohold.channel.sms;
 
 import dev.nohold.core.testing.Fixtures;
+import io.quarkus.arc.Arc;
 import dev.nohold.twilio.TwilioStandIn;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +35,7 @@ final class SmsTesting {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        Arc.container().instance(OptOuts.class).get().reread();
         TwilioStandIn.reset();
     }
 
@@ -45,10 +48,14 @@ final class SmsTesting {
         return matcher.group(1);
     }
 
-    /** The id of the request with this reference, as a supervisor sees it. */
+    /**
+     * The id of the request with this reference, as a supervisor sees it: a text is a request moments after its
+     * acknowledgement (the intake journal is taken right after the webhook is answered).
+     */
     static String idOf(String reference) {
-        return as("admin").get("/api/requests?channel=sms&size=500").then().statusCode(200)
-                .extract().path("find { it.reference == '" + reference + "' }.id");
+        return await().atMost(Duration.ofSeconds(10)).until(() -> as("admin")
+                .get("/api/requests?channel=sms&size=500").then().statusCode(200)
+                .extract().<String>path("find { it.reference == '" + reference + "' }.id"), Objects::nonNull);
     }
 
     /** Makes {@code agent} available and waits until the request is theirs. */

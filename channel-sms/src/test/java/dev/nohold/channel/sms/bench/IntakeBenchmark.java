@@ -1,5 +1,6 @@
 package dev.nohold.channel.sms.bench;
 
+import dev.nohold.channel.sms.OptOuts;
 import dev.nohold.core.agent.AccountDraft;
 import dev.nohold.core.agent.Agents;
 import dev.nohold.core.reply.ReplyDraft;
@@ -76,6 +77,8 @@ class IntakeBenchmark {
     Replies replies;
     @Inject
     RequestQueries queries;
+    @Inject
+    OptOuts optOuts;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -90,11 +93,11 @@ class IntakeBenchmark {
         for (int round = 0; round < ROUNDS; round++) {
             // Alternate which goes first, so neither always follows the other's checkpoint or vacuum.
             if (round % 2 == 0) {
-                platform.add(load(PLATFORM, ROUND));
+                platform.add(platformRound());
                 bare.add(load(BareSignedInsert.PATH, ROUND));
             } else {
                 bare.add(load(BareSignedInsert.PATH, ROUND));
-                platform.add(load(PLATFORM, ROUND));
+                platform.add(platformRound());
             }
         }
         System.out.printf("%n[bench] signed SMS webhooks, %d connections, %d alternating rounds of %d s%n",
@@ -102,6 +105,22 @@ class IntakeBenchmark {
         System.out.println("[bench] " + bare.describe("bare endpoint (check + INSERT)"));
         System.out.println("[bench] " + platform.describe("platform intake"));
         System.out.printf("[bench] platform / bare requests/s: %.2f%n", platform.perSecond() / bare.perSecond());
+        System.out.printf("[bench] platform: every text a QUEUED request %.1f s after its round on average; "
+                        + "sustained (round and catching up) %,.0f requests/s%n",
+                platform.catchingUp / ROUNDS, platform.count() / (platform.seconds + platform.catchingUp));
+    }
+
+    /**
+     * A round against the platform, then the time until the intake journal is empty (every text a request), so the
+     * next round, the bare endpoint's too, starts on a quiet machine, and the catching up is reported, not hidden.
+     */
+    private Round platformRound() throws Exception {
+        Round round = load(PLATFORM, ROUND);
+        long start = System.nanoTime();
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> single("select count(*) from intake_entry where taken_at is null") == 0);
+        round.catchingUp = (System.nanoTime() - start) / 1e9;
+        return round;
     }
 
     @Test
@@ -232,6 +251,7 @@ class IntakeBenchmark {
     private void reset() throws SQLException {
         Fixtures.reset(dataSource);
         sql("truncate sms_opt_out, sms_inbound, sms_outbound_part");
+        optOuts.reread();
         sql("drop table if exists bench_bare_sms");
         sql(BareSignedInsert.TABLE);
         TwilioStandIn.reset();
@@ -266,10 +286,13 @@ class IntakeBenchmark {
     private static final class Round {
         final List<long[]> latencies = new ArrayList<>();
         double seconds;
+        /** Platform rounds: seconds from the round's end until every text it took was a request. */
+        double catchingUp;
 
         void add(Round other) {
             latencies.addAll(other.latencies);
             seconds += other.seconds;
+            catchingUp += other.catchingUp;
         }
 
         long count() {
