@@ -1,7 +1,5 @@
 package dev.nohold.channel.sms;
 
-import com.twilio.twiml.MessagingResponse;
-import com.twilio.twiml.messaging.Message;
 import dev.nohold.core.Refusal;
 import dev.nohold.core.channel.limits.Admission;
 import dev.nohold.core.channel.limits.IntakeLimits;
@@ -36,12 +34,12 @@ public class SmsWebhookResource {
 
     private static final Logger LOG = Logger.getLogger(SmsWebhookResource.class);
 
-    private final SmsInbound inbound;
+    private final SmsIntake inbound;
     private final SmsStatusCallbacks statuses;
     private final IntakeLimits limits;
     private final SmsConfig.Prompts prompts;
 
-    public SmsWebhookResource(SmsInbound inbound, SmsStatusCallbacks statuses, IntakeLimits limits, SmsConfig config) {
+    public SmsWebhookResource(SmsIntake inbound, SmsStatusCallbacks statuses, IntakeLimits limits, SmsConfig config) {
         this.inbound = inbound;
         this.statuses = statuses;
         this.limits = limits;
@@ -53,6 +51,12 @@ public class SmsWebhookResource {
     @Produces(MediaType.APPLICATION_XML)
     public Response incoming(MultivaluedMap<String, String> form) {
         InboundSms sms = InboundSms.of(form);
+        if (inbound.isQuestion(sms)) {
+            // The fast path counts the rate limit in the same statement that stores the text.
+            SmsIntake.Answer answer = inbound.question(sms);
+            return answer.admission().admitted() ? Response.ok(twiml(answer.text())).build()
+                    : slowDown(sms, answer.admission());
+        }
         Admission admission = limits.admit(SmsInbound.CHANNEL, sms.from(), null);
         if (!admission.admitted()) {
             return slowDown(sms, admission);
@@ -72,9 +76,7 @@ public class SmsWebhookResource {
     }
 
     private static String twiml(Optional<String> answer) {
-        MessagingResponse.Builder twiml = new MessagingResponse.Builder();
-        answer.ifPresent(text -> twiml.message(new Message.Builder(text).build()));
-        return twiml.build().toXml();
+        return MessageTwiml.of(answer);
     }
 
     @POST
