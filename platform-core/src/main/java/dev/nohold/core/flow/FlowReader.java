@@ -39,6 +39,11 @@ public final class FlowReader {
 
     private final String document;
     private final List<String> problems = new ArrayList<>();
+    private final List<Reference> references = new ArrayList<>();
+
+    /** A step's way to another step, checked once every step is known. */
+    private record Reference(String from, String target, int line) {
+    }
 
     private FlowReader(String document) {
         this.document = document;
@@ -168,27 +173,13 @@ public final class FlowReader {
         if (read.isEmpty() && problems.isEmpty()) {
             problem(line(node), "a flow needs at least one step");
         }
-        for (Step step : read) {
-            for (String target : targets(step)) {
-                if (target != null && !steps.containsKey(target)) {
-                    problem(step.line(), "step '" + step.id() + "' goes to '" + target + "', which is not a step");
-                }
+        for (Reference reference : references) {
+            if (reference.target() != null && !steps.containsKey(reference.target())) {
+                problem(reference.line(), "step '" + reference.from() + "' goes to '" + reference.target()
+                        + "', which is not a step");
             }
         }
         return steps;
-    }
-
-    private static List<String> targets(Step step) {
-        List<String> targets = new ArrayList<>();
-        targets.add(step.next());
-        targets.add(step.otherwise());
-        if (step.choices() != null) {
-            step.choices().forEach(choice -> targets.add(choice.next()));
-        }
-        if (step.rules() != null) {
-            step.rules().forEach(rule -> targets.add(rule.next()));
-        }
-        return targets;
     }
 
     // --- Examples
@@ -235,6 +226,11 @@ public final class FlowReader {
     }
 
     // --- What the step reader shares
+
+    /** Step {@code from} goes to {@code target} on {@code line} (of the value that names it). */
+    void reference(String from, String target, int line) {
+        references.add(new Reference(from, target, line));
+    }
 
     void problem(int line, String message) {
         problems.add(document + " line " + line + ": " + message);

@@ -65,6 +65,11 @@ final class StepReader {
         Node body = fields.get(kinds.get(0));
         String next = fields.containsKey("next") ? reader.scalar(fields.get("next"), "next") : null;
         String otherwise = reader.orDefault(fields.get("otherwise"), "otherwise", null);
+        for (String way : List.of("next", "otherwise")) {
+            if (fields.containsKey(way)) {
+                reader.reference(id, reader.scalar(fields.get(way), way), FlowReader.line(fields.get(way)));
+            }
+        }
         String reprompt = reader.orDefault(fields.get("reprompt"), "reprompt", null);
         int maxAttempts = fields.containsKey("max-attempts") ? reader.integer(fields.get("max-attempts"),
                 "max-attempts") : 3;
@@ -165,6 +170,9 @@ final class StepReader {
                 }
             }
             String next = reader.text(fields.get("next"), item, "a choice's next", true);
+            if (next != null) {
+                reader.reference(stepId, next, FlowReader.line(fields.get("next")));
+            }
             choices.add(new Step.Choice(label, digit, keywords, next));
         }
         return choices;
@@ -191,13 +199,18 @@ final class StepReader {
             Map<String, Node> fields = reader.fields(reader.mapping(item, "a branch rule"), Set.of("if", "goto",
                     "else"));
             if (fields.containsKey("else")) {
-                rules.add(new Step.Rule(List.of(), reader.scalar(fields.get("else"), "else"), FlowReader.line(item)));
+                String target = reader.scalar(fields.get("else"), "else");
+                reader.reference(stepId, target, FlowReader.line(fields.get("else")));
+                rules.add(new Step.Rule(List.of(), target, FlowReader.line(item)));
                 otherwise = true;
                 continue;
             }
             List<Step.Condition> conditions = fields.containsKey("if") ? conditions(fields.get("if")) : List.of();
-            rules.add(new Step.Rule(conditions, reader.text(fields.get("goto"), item, "goto", true),
-                    FlowReader.line(item)));
+            String target = reader.text(fields.get("goto"), item, "goto", true);
+            if (target != null) {
+                reader.reference(stepId, target, FlowReader.line(fields.get("goto")));
+            }
+            rules.add(new Step.Rule(conditions, target, FlowReader.line(item)));
         }
         if (!otherwise) {
             reader.problem(FlowReader.line(this.node), "branch '" + stepId + "' needs a last rule 'else: <step>'");
