@@ -78,12 +78,10 @@ public class FlowConversations {
     }
 
     /** The customer's open conversation on this channel, as it stands. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ConversationView> openOf(String channel, String address) {
         return FlowConversation.openOf(channel, address).map(ConversationView::of);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ConversationView> find(UUID id) {
         return FlowConversation.<FlowConversation>findByIdOptional(id).map(ConversationView::of);
     }
