@@ -1,6 +1,5 @@
 package dev.nohold.core.knowledge;
 
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -19,16 +18,12 @@ final class Calibration {
     }
 
     static List<FullTextKnowledgeBase.Scored> confidences(List<FullTextKnowledgeBase.Scored> scored) {
-        List<FullTextKnowledgeBase.Scored> best = scored.stream()
-                .sorted(Comparator.comparingDouble(FullTextKnowledgeBase.Scored::score).reversed())
-                .toList();
-        return best.stream().map(article -> {
-            double rival = best.stream().filter(other -> other != article)
-                    .mapToDouble(FullTextKnowledgeBase.Scored::score).max().orElse(0);
-            double closeRival = Math.max(0, rival - article.score() + WINDOW) / WINDOW;
-            double confidence = article.score() - PENALTY * Math.min(1, closeRival);
-            return new FullTextKnowledgeBase.Scored(article.id(), article.question(), article.answer(),
-                    Math.clamp(confidence, 0, 1));
+        return scored.stream().map(article -> {
+            double score = article.closeness().score();
+            double rival = scored.stream().filter(other -> other != article)
+                    .mapToDouble(other -> other.closeness().score()).max().orElse(0);
+            double closeRival = Math.max(0, rival - score + WINDOW) / WINDOW;
+            return article.withConfidence(Math.clamp(score - PENALTY * Math.min(1, closeRival), 0, 1));
         }).toList();
     }
 }

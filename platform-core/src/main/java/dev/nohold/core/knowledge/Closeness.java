@@ -16,9 +16,14 @@ import java.util.function.ToDoubleFunction;
  *   "how do I reset my password" asks that, even in a longer sentence.</li>
  * </ul>
  */
-record Closeness(double coverage, double phrasing) {
+record Closeness(double coverage, double phrasing, double said) {
 
     static final double ANSWER_ONLY = 0.5;
+    /**
+     * What a question or phrasing must weigh to count in full: "my order" (one common word) says too little to be
+     * answered, and a phrasing the stop words reduced to "order" ("This is not what I ordered") proves nothing.
+     */
+    static final double ENOUGH = 2.0;
 
     static Closeness of(Set<String> question, List<Set<String>> phrasings, Set<String> answer,
                         ToDoubleFunction<String> weight) {
@@ -40,13 +45,13 @@ record Closeness(double coverage, double phrasing) {
                 all += w;
                 held += question.contains(term) ? w : 0;
             }
-            best = Math.max(best, all == 0 ? 0 : held / all);
+            best = Math.max(best, held / Math.max(all, ENOUGH));
         }
-        return new Closeness(asked == 0 ? 0 : covered / asked, best);
+        return new Closeness(asked == 0 ? 0 : covered / asked, best, Math.min(1, asked / ENOUGH));
     }
 
-    /** The two parts together: both must be high for the whole to be. */
+    /** The two parts together, both must be high for the whole to be; less when the question says little. */
     double score() {
-        return Math.sqrt(coverage * phrasing);
+        return Math.sqrt(coverage * phrasing) * said;
     }
 }

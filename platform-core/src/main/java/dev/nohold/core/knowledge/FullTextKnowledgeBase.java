@@ -76,7 +76,8 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
             }
             String query = synonyms.anyOf(terms);
             String primary = primaryLanguage(language);
-            List<KnowledgeMatch> found = new ArrayList<>(articles(connection, terms, query, primary, words));
+            List<KnowledgeMatch> found = new ArrayList<>(Calibration.confidences(
+                    articles(connection, terms, query, primary, words)).stream().map(Scored::match).toList());
             found.addAll(pastAnswers(connection, terms, query, primary, excludingRequest, words));
             return found.stream()
                     .sorted(Comparator.comparingDouble(KnowledgeMatch::confidence).reversed())
@@ -87,7 +88,19 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
         }
     }
 
-    private List<KnowledgeMatch> articles(Connection connection, Set<String> terms, String query, String language,
+    /** The articles the question's words find, each with how close it is, for the benchmark's figures. */
+    List<Scored> articles(String question, String language) {
+        try (Connection connection = dataSource.getConnection()) {
+            Vocabulary words = vocabulary(connection);
+            Set<String> terms = synonyms.terms(words.corrected(Lexemes.inOrder(vectorOf(connection, question))));
+            return terms.isEmpty() ? List.of()
+                    : articles(connection, terms, synonyms.anyOf(terms), primaryLanguage(language), words);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The knowledge base could not be searched", e);
+        }
+    }
+
+    private List<Scored> articles(Connection connection, Set<String> terms, String query, String language,
                                           Vocabulary words) throws SQLException {
         String sql = """
                 select a.id, a.question, a.answer, to_tsvector('english', a.question)::text,
@@ -113,14 +126,11 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
                     }
                     Closeness closeness = Closeness.of(terms, phrasings, termsOf(rows.getString(6)), words::weight);
                     scored.add(new Scored(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                            closeness.score()));
+                            closeness, closeness.score()));
                 }
             }
         }
-        return Calibration.confidences(scored).stream()
-                .map(s -> new KnowledgeMatch(KnowledgeMatch.Source.ARTICLE, s.id(), s.question(), s.answer(),
-                        s.score()))
-                .toList();
+        return scored;
     }
 
     private List<KnowledgeMatch> pastAnswers(Connection connection, Set<String> terms, String query, String language,
@@ -239,7 +249,15 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
         return language.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
     }
 
-    /** An article found, with its closeness before (and, from {@link Calibration}, its confidence after) comparison. */
-    record Scored(UUID id, String question, String answer, double score) {
+    /** An article found: how close it is alone, and how sure the search is of it (after {@link Calibration}). */
+    record Scored(UUID id, String question, String answer, Closeness closeness, double confidence) {
+
+        Scored withConfidence(double sure) {
+            return new Scored(id, question, answer, closeness, sure);
+        }
+
+        KnowledgeMatch match() {
+            return new KnowledgeMatch(KnowledgeMatch.Source.ARTICLE, id, question, answer, confidence);
+        }
     }
 }

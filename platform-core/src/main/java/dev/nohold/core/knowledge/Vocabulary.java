@@ -25,15 +25,16 @@ final class Vocabulary {
 
     /**
      * How much a term says: log((N + 1) / (n + 0.5)) for a term in n of N articles (a synonym group counts the
-     * articles of all its forms). A term no article holds weighs most: a question about something the knowledge
-     * base never mentions must not look answered because its other words matched.
+     * articles of all its forms). A term no article holds weighs as much as the rarest that one does: a question
+     * about something the knowledge base never mentions must not look answered because its other words matched,
+     * but the jacket or the lamp a customer names should not drown what they ask about it.
      */
     double weight(String term) {
         int holding = 0;
         for (List<String> form : synonyms.forms(term)) {
             holding += form.stream().mapToInt(word -> articlesWith.getOrDefault(word, 0)).min().orElse(0);
         }
-        return Math.log((articles + 1.0) / (Math.min(holding, articles) + 0.5));
+        return Math.log((articles + 1.0) / (Math.clamp(holding, 1, Math.max(1, articles)) + 0.5));
     }
 
     /** The word as the articles spell it: itself if known, else the most common known word one or two edits away. */
@@ -46,7 +47,7 @@ final class Vocabulary {
                 || word.chars().anyMatch(Character::isDigit)) {
             return word;
         }
-        int allowed = word.length() >= 8 ? 2 : word.length() >= 4 ? 1 : 0;
+        int allowed = word.length() >= 8 ? 2 : word.length() >= 5 ? 1 : 0;
         String best = word;
         int bestDistance = allowed + 1;
         int bestCount = 0;
