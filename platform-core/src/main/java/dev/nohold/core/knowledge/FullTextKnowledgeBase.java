@@ -1,0 +1,263 @@
+package dev.nohold.core.knowledge;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The knowledge base searched with PostgreSQL's full-text search: the question is stemmed ('english'), misspelt
+ * words are corrected to the articles' own, synonyms are expanded, and the articles and past answers the tsquery
+ * finds (ranked by {@code ts_rank_cd}, question and phrasings above answers) are then scored in Java for a
+ * confidence ({@link Closeness}, lowered when another article is nearly as close).
+ *
+ * <p>Synonyms come from a resource file rather than a PostgreSQL synonym or thesaurus dictionary: those are files
+ * in the server's share directory, which the embedded server (and many managed ones) does not let us install, and
+ * a dictionary would also change how the stored vectors are built, so every edit would need a re-index.
+ */
+@ApplicationScoped
+public class FullTextKnowledgeBase implements KnowledgeBase {
+
+    static final int CANDIDATES = 20;
+    /** Past answers were written for one customer (names, order numbers): agents see them, flows never send them. */
+    static final double PAST_ANSWER_CEILING = 0.5;
+    /** How long a node trusts its copy of the vocabulary; an edit on this node refreshes it at once. */
+    static final Duration VOCABULARY_AGE = Duration.ofSeconds(30);
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private volatile Synonyms synonyms;
+    private volatile Vocabulary vocabulary;
+    private volatile Instant vocabularyRead = Instant.MIN;
+
+    public FullTextKnowledgeBase(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<KnowledgeMatch> search(String question, String language, int limit) {
+        return search(question, language, limit, null);
+    }
+
+    /** As {@link #search(String, String, int)}, leaving out the past answer of one request (the one being answered). */
+    public List<KnowledgeMatch> search(String question, String language, int limit, UUID excludingRequest) {
+        if (question == null || question.isBlank() || limit < 1) {
+            return List.of();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            Vocabulary words = vocabulary(connection);
+            Set<String> terms = synonyms.terms(words.corrected(Lexemes.inOrder(vectorOf(connection, question))));
+            if (terms.isEmpty()) {
+                return List.of();
+            }
+            String query = synonyms.anyOf(terms);
+            String primary = primaryLanguage(language);
+            List<KnowledgeMatch> found = new ArrayList<>(Calibration.confidences(
+                    articles(connection, terms, query, primary, words)).stream().map(Scored::match).toList());
+            found.addAll(pastAnswers(connection, terms, query, primary, excludingRequest, words));
+            return found.stream()
+                    .sorted(Comparator.comparingDouble(KnowledgeMatch::confidence).reversed())
+                    .limit(limit)
+                    .toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The knowledge base could not be searched", e);
+        }
+    }
+
+    /** The articles the question's words find, each with how close it is, for the benchmark's figures. */
+    List<Scored> articles(String question, String language) {
+        try (Connection connection = dataSource.getConnection()) {
+            Vocabulary words = vocabulary(connection);
+            Set<String> terms = synonyms.terms(words.corrected(Lexemes.inOrder(vectorOf(connection, question))));
+            return terms.isEmpty() ? List.of()
+                    : articles(connection, terms, synonyms.anyOf(terms), primaryLanguage(language), words);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The knowledge base could not be searched", e);
+        }
+    }
+
+    private List<Scored> articles(Connection connection, Set<String> terms, String query, String language,
+                                          Vocabulary words) throws SQLException {
+        String sql = """
+                select a.id, a.question, a.answer, to_tsvector('english', a.question)::text,
+                       array(select to_tsvector('english', l)::text
+                             from unnest(string_to_array(a.alternatives, E'\\n')) l),
+                       to_tsvector('english', a.answer)::text
+                from knowledge_article a, cast(? as tsquery) q
+                where a.search_words @@ q and split_part(a.language, '-', 1) = ?
+                order by ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', a.search_words, q, 1) desc, a.id
+                limit ?""";
+        List<Scored> scored = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, query);
+            statement.setString(2, language);
+            statement.setInt(3, CANDIDATES);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    List<Set<String>> phrasings = new ArrayList<>();
+                    phrasings.add(termsOf(rows.getString(4)));
+                    Array alternatives = rows.getArray(5);
+                    for (Object vector : (Object[]) alternatives.getArray()) {
+                        phrasings.add(termsOf((String) vector));
+                    }
+                    Closeness closeness = Closeness.of(terms, phrasings, termsOf(rows.getString(6)), words::weight);
+                    scored.add(new Scored(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                            closeness, closeness.score()));
+                }
+            }
+        }
+        return scored;
+    }
+
+    private List<KnowledgeMatch> pastAnswers(Connection connection, Set<String> terms, String query, String language,
+                                             UUID excluding, Vocabulary words) throws SQLException {
+        String sql = """
+                select r.id, r.text, p.text, to_tsvector('english', r.text)::text, to_tsvector('english', p.text)::text
+                from customer_request r cross join cast(? as tsquery) q
+                join lateral (select text from reply where request_id = r.id and text is not null and text <> ''
+                              order by at desc limit 1) p on true
+                where r.search_words @@ q and r.id <> ?
+                  and (r.language is null or split_part(lower(r.language), '-', 1) = ?)
+                order by ts_rank_cd(r.search_words, q, 1) desc, r.created_at desc
+                limit ?""";
+        List<KnowledgeMatch> found = new ArrayList<>();
+        Set<String> answers = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, query);
+            statement.setObject(2, excluding == null ? new UUID(0, 0) : excluding);
+            statement.setString(3, language);
+            statement.setInt(4, CANDIDATES);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String answer = rows.getString(3);
+                    if (!answers.add(answer.strip().toLowerCase(Locale.ROOT))) {
+                        continue;
+                    }
+                    Closeness closeness = Closeness.of(terms, List.of(termsOf(rows.getString(4))),
+                            termsOf(rows.getString(5)), words::weight);
+                    found.add(new KnowledgeMatch(KnowledgeMatch.Source.PAST_ANSWER, rows.getObject(1, UUID.class),
+                            rows.getString(2), answer, PAST_ANSWER_CEILING * closeness.score()));
+                }
+            }
+        }
+        return found;
+    }
+
+    void articlesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) KnowledgeArticles.Changed change) {
+        vocabularyRead = Instant.MIN;
+    }
+
+    private Set<String> termsOf(String vector) {
+        return synonyms.terms(Lexemes.inOrder(vector));
+    }
+
+    private Vocabulary vocabulary(Connection connection) throws SQLException {
+        if (synonyms == null) {
+            synonyms = readSynonyms(connection);
+        }
+        Instant now = clock.instant();
+        Vocabulary known = vocabulary;
+        if (known != null && vocabularyRead.plus(VOCABULARY_AGE).isAfter(now)) {
+            return known;
+        }
+        Map<String, Integer> articlesWith = new HashMap<>();
+        int articles;
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select word, ndoc from ts_stat('select search_words from knowledge_article')");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                articlesWith.put(rows.getString(1), rows.getInt(2));
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement("select count(*) from knowledge_article");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            articles = rows.getInt(1);
+        }
+        known = new Vocabulary(articlesWith, articles, synonyms);
+        vocabulary = known;
+        vocabularyRead = now;
+        return known;
+    }
+
+    private static Synonyms readSynonyms(Connection connection) throws SQLException {
+        List<List<List<String>>> groups = new ArrayList<>();
+        for (String line : resourceLines("knowledge/synonyms.txt")) {
+            List<List<String>> group = new ArrayList<>();
+            for (String member : line.split(",")) {
+                group.add(Lexemes.inOrder(vectorOf(connection, member.strip())));
+            }
+            groups.add(group);
+        }
+        Set<String> fillers = new HashSet<>(
+                Lexemes.inOrder(vectorOf(connection, String.join(" ", resourceLines("knowledge/filler-words.txt")))));
+        return new Synonyms(groups, fillers);
+    }
+
+    private static String vectorOf(Connection connection, String text) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select to_tsvector('english', ?)::text")) {
+            statement.setString(1, text);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private static List<String> resourceLines(String name) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + name);
+            }
+            return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String primaryLanguage(String language) {
+        if (language == null || language.isBlank()) {
+            return "en";
+        }
+        return language.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
+    }
+
+    /** An article found: how close it is alone, and how sure the search is of it (after {@link Calibration}). */
+    record Scored(UUID id, String question, String answer, Closeness closeness, double confidence) {
+
+        Scored withConfidence(double sure) {
+            return new Scored(id, question, answer, closeness, sure);
+        }
+
+        KnowledgeMatch match() {
+            return new KnowledgeMatch(KnowledgeMatch.Source.ARTICLE, id, question, answer, confidence);
+        }
+    }
+}
