@@ -13,12 +13,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** What the flow tests share: a clean database with only the default flows, active, and the test flows' files. */
-final class FlowFixtures {
+public final class FlowFixtures {
 
     private FlowFixtures() {
     }
 
-    static void reset(DataSource dataSource, FlowCatalog catalog) {
+    public static void reset(DataSource dataSource, FlowCatalog catalog) {
         Fixtures.reset(dataSource);
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("truncate flow_conversation");
@@ -30,7 +30,7 @@ final class FlowFixtures {
         QuarkusTransaction.requiringNew().run(() -> FlowCatalog.DEFAULTS.forEach(catalog::installDefault));
     }
 
-    static String file(String name) {
+    public static String file(String name) {
         try (InputStream in = FlowFixtures.class.getResourceAsStream("/flows-test/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
