@@ -1,6 +1,7 @@
 package dev.nohold.core.flow;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Map;
  * Where a conversation stands in its flow, all of it plain values so it is stored as is and taken up by any node:
  * the current step and whether it waits there for the customer ({@code phase}: "input", or for an answer step
  * "question" or "confirm"; null when it does not wait), the values collected, failed attempts at this step, the
- * transcript both ways, notes for the agent, and the outcome once it is over.
+ * transcript both ways, notes for the agent, and the outcome once it is over. It never changes: a turn makes a new one.
  */
 public record ConversationState(String step, String phase, Map<String, String> collected, int attempts,
                                 List<Line> transcript, List<String> notes, Outcome outcome) {
@@ -19,9 +20,10 @@ public record ConversationState(String step, String phase, Map<String, String> c
     }
 
     public ConversationState {
-        collected = collected == null ? new LinkedHashMap<>() : new LinkedHashMap<>(collected);
-        transcript = transcript == null ? new ArrayList<>() : new ArrayList<>(transcript);
-        notes = notes == null ? new ArrayList<>() : new ArrayList<>(notes);
+        collected = Collections.unmodifiableMap(collected == null ? new LinkedHashMap<>()
+                : new LinkedHashMap<>(collected));
+        transcript = Collections.unmodifiableList(transcript == null ? new ArrayList<>() : new ArrayList<>(transcript));
+        notes = Collections.unmodifiableList(notes == null ? new ArrayList<>() : new ArrayList<>(notes));
         outcome = outcome == null ? Outcome.WAITING : outcome;
     }
 

@@ -105,9 +105,9 @@ public final class FlowEngine {
         Run(Flow flow, ConversationState state, FlowWorld world) {
             this.flow = flow;
             this.world = world;
-            this.collected = state.collected();
-            this.transcript = state.transcript();
-            this.notes = state.notes();
+            this.collected = new java.util.LinkedHashMap<>(state.collected());
+            this.transcript = new ArrayList<>(state.transcript());
+            this.notes = new ArrayList<>(state.notes());
             this.step = state.step();
             this.phase = state.phase();
             this.attempts = state.attempts();

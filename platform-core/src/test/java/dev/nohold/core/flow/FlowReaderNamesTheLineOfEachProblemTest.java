@@ -65,4 +65,16 @@ class FlowReaderNamesTheLineOfEachProblemTest {
             }
         }
     }
+
+    @Test
+    void theReadmesExampleIsAValidFlow() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+        String flows = readme.substring(readme.indexOf("## Flows"));
+        String yaml = flows.substring(flows.indexOf("```yaml") + 7, flows.indexOf("```", flows.indexOf("```yaml") + 7));
+
+        Flow flow = FlowReader.read("README.md", yaml);
+
+        assertEquals(java.util.List.of("welcome", "topic", "account", "routing", "crm", "hours", "question", "closed",
+                "agent"), java.util.List.copyOf(flow.steps().keySet()));
+    }
 }
