@@ -29,6 +29,8 @@ public final class FlowEngine {
             "oui", "correct", "it did", "yes it did", "thanks", "thank you");
     private static final Set<String> NO = Set.of("no", "n", "nope", "not really", "2", "nein", "non", "it did not",
             "no it did not", "didn't", "did not");
+    private static final List<String> DIGIT_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine");
     private static final Pattern WORD_SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.ofPattern("d.M.uuuu"), DateTimeFormatter.ofPattern("d/M/uuuu"),
@@ -369,7 +371,7 @@ public final class FlowEngine {
         Optional<String> value = switch (step.askKind()) {
             case TEXT -> said.isEmpty() ? Optional.empty() : Optional.of(said);
             case NUMBER -> {
-                String digits = said.replaceAll("[\\s-]", "");
+                String digits = spokenDigits(said).replaceAll("[\\s-]", "");
                 yield digits.matches("[0-9]+([.,][0-9]+)?") ? Optional.of(digits.replace(',', '.'))
                         : Optional.empty();
             }
@@ -380,6 +382,26 @@ public final class FlowEngine {
             return Optional.empty();
         }
         return value;
+    }
+
+    /** "one two three" as a caller's speech gives it becomes "1 2 3"; anything else is left as it was. */
+    static String spokenDigits(String said) {
+        String[] words = said.toLowerCase(Locale.ROOT).split("[\\s,-]+");
+        StringBuilder digits = new StringBuilder();
+        for (String word : words) {
+            int digit = DIGIT_WORDS.indexOf(word);
+            if (word.equals("oh")) {
+                digit = 0;
+            }
+            if (digit >= 0) {
+                digits.append(digit);
+            } else if (word.matches("[0-9]+")) {
+                digits.append(word);
+            } else {
+                return said;
+            }
+        }
+        return digits.toString();
     }
 
     static Optional<String> yesNo(String input) {

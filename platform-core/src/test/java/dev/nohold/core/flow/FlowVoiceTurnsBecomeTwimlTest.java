@@ -68,7 +68,8 @@ class FlowVoiceTurnsBecomeTwimlTest {
         assertTrue(child(child(again, "Gather"), "Say").getTextContent()
                 .startsWith("An account number has exactly six digits"));
 
-        FlowReply handed = conversations.receive("voice", CALLER, "account-line", "123456").orElseThrow();
+        FlowReply handed = conversations.receive("voice", CALLER, "account-line", "one two three four five six")
+                .orElseThrow();
         Element last = twiml(handed);
         assertEquals(0, last.getElementsByTagName("Gather").getLength());
         assertTrue(child(last, "Say").getTextContent().contains("We have taken your request")
