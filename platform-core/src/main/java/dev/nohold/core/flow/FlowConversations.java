@@ -1,5 +1,6 @@
 package dev.nohold.core.flow;
 
+import dev.nohold.core.channel.ChannelRequests;
 import dev.nohold.core.channel.InboundMessage;
 import dev.nohold.core.channel.Intake;
 import dev.nohold.core.channel.IntakeReceipt;
@@ -32,15 +33,17 @@ public class FlowConversations {
     private static final Logger LOG = Logger.getLogger(FlowConversations.class);
 
     private final FlowCatalog catalog;
+    private final ChannelRequests requests;
     private final FlowWorlds worlds;
     private final Intake intake;
     private final Lifecycle lifecycle;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    public FlowConversations(FlowCatalog catalog, FlowWorlds worlds, Intake intake, Lifecycle lifecycle,
-                             EntityManager entityManager, Clock clock) {
+    public FlowConversations(FlowCatalog catalog, ChannelRequests requests, FlowWorlds worlds, Intake intake,
+                             Lifecycle lifecycle, EntityManager entityManager, Clock clock) {
         this.catalog = catalog;
+        this.requests = requests;
         this.worlds = worlds;
         this.intake = intake;
         this.lifecycle = lifecycle;
@@ -53,8 +56,8 @@ public class FlowConversations {
      * {@code entryPoint} (the number they called or wrote to; null when the channel has one door). Continues their
      * open conversation, or starts the flow serving that channel and entry point.
      *
-     * @return what to show them; empty when no active flow serves them (the channel then takes the message in as
-     * it always has)
+     * @return what to show them; empty when no active flow serves them, or they already have a request waiting for
+     * people (the channel then takes the message in as it always has, and it joins that request)
      */
     public Optional<FlowReply> receive(String channel, String address, String entryPoint, String input) {
         AdvisoryLocks.holdUntilTransactionEnds(entityManager, "flow:" + channel + ":" + address);
@@ -65,6 +68,9 @@ public class FlowConversations {
             conversation = open.get();
             flow = catalog.version(conversation.flowId, conversation.flowVersion);
         } else {
+            if (requests.openRequestOf(channel, address).isPresent()) {
+                return Optional.empty();
+            }
             Optional<Flow> serving = catalog.serving(channel, entryPoint);
             if (serving.isEmpty()) {
                 return Optional.empty();

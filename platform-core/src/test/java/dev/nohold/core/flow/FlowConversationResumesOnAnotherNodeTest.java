@@ -51,7 +51,7 @@ class FlowConversationResumesOnAnotherNodeTest {
     @Inject
     Lifecycle lifecycle;
     @Inject
-    FlowSimulator simulator;
+    dev.nohold.core.channel.ChannelRequests requests;
     @Inject
     Instance<dev.nohold.core.knowledge.KnowledgeBase> knowledge;
 
@@ -90,12 +90,15 @@ class FlowConversationResumesOnAnotherNodeTest {
     }
 
     @Test
-    void aFinishedConversationLetsTheNextMessageStartAfresh() {
+    void theNextMessageJoinsTheHandedOffRequestAndStartsAfreshOnceItIsClosed() {
         conversations.receive("sms", CUSTOMER, "account-line", "hi");
         conversations.receive("sms", CUSTOMER, "account-line", "1");
-        conversations.receive("sms", CUSTOMER, "account-line", "123456");
+        FlowReply handed = conversations.receive("sms", CUSTOMER, "account-line", "123456").orElseThrow();
         assertFalse(conversations.openOf("sms", CUSTOMER).isPresent());
 
+        assertTrue(conversations.receive("sms", CUSTOMER, "account-line", "any news?").isEmpty());
+
+        QuarkusTransaction.requiringNew().run(() -> requests.cancel(handed.requestId(), "the customer withdrew it"));
         FlowReply again = conversations.receive("sms", CUSTOMER, "account-line", "hi again").orElseThrow();
         assertTrue(again.waiting());
         assertNull(again.requestId());
@@ -113,6 +116,6 @@ class FlowConversationResumesOnAnotherNodeTest {
         Clock time = clock;
         FlowWorlds worlds = new FlowWorlds(knowledge, entityManager, time);
         FlowCatalog freshCatalog = new FlowCatalog(entityManager, new FlowSimulator(worlds), time);
-        return new FlowConversations(freshCatalog, worlds, intake, lifecycle, entityManager, time);
+        return new FlowConversations(freshCatalog, requests, worlds, intake, lifecycle, entityManager, time);
     }
 }
