@@ -124,7 +124,7 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
                     for (Object vector : (Object[]) alternatives.getArray()) {
                         phrasings.add(termsOf((String) vector));
                     }
-                    Closeness closeness = Closeness.of(terms, phrasings, termsOf(rows.getString(6)), words::weight);
+                    Closeness closeness = Closeness.of(terms, phrasings, termsOf(rows.getString(6)), words::weight, words.rarest());
                     scored.add(new Scored(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
                             closeness, closeness.score()));
                 }
@@ -158,7 +158,7 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
                         continue;
                     }
                     Closeness closeness = Closeness.of(terms, List.of(termsOf(rows.getString(4))),
-                            termsOf(rows.getString(5)), words::weight);
+                            termsOf(rows.getString(5)), words::weight, words.rarest());
                     found.add(new KnowledgeMatch(KnowledgeMatch.Source.PAST_ANSWER, rows.getObject(1, UUID.class),
                             rows.getString(2), answer, PAST_ANSWER_CEILING * closeness.score()));
                 }
