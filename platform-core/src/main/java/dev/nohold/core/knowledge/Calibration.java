@@ -10,9 +10,9 @@ import java.util.List;
 final class Calibration {
 
     /** Within this distance of a rival, an article loses confidence ... */
-    static final double WINDOW = 0.15;
+    static final double WINDOW = 0.2;
     /** ... up to this much when the rival is exactly as close. */
-    static final double PENALTY = 0.15;
+    static final double PENALTY = 0.2;
 
     private Calibration() {
     }

@@ -42,6 +42,7 @@ import java.util.UUID;
 public class FullTextKnowledgeBase implements KnowledgeBase {
 
     static final int CANDIDATES = 20;
+    static final int RECENT_REQUESTS = 2000;
     /** Past answers were written for one customer (names, order numbers): agents see them, flows never send them. */
     static final double PAST_ANSWER_CEILING = 0.5;
     /** How long a node trusts its copy of the vocabulary; an edit on this node refreshes it at once. */
@@ -69,16 +70,13 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
             return List.of();
         }
         try (Connection connection = dataSource.getConnection()) {
-            Vocabulary words = vocabulary(connection);
-            Set<String> terms = synonyms.terms(words.corrected(Lexemes.inOrder(vectorOf(connection, question))));
-            if (terms.isEmpty()) {
+            Asked asked = read(connection, question, language);
+            if (asked.terms().isEmpty()) {
                 return List.of();
             }
-            String query = synonyms.anyOf(terms);
-            String primary = primaryLanguage(language);
-            List<KnowledgeMatch> found = new ArrayList<>(Calibration.confidences(
-                    articles(connection, terms, query, primary, words)).stream().map(Scored::match).toList());
-            found.addAll(pastAnswers(connection, terms, query, primary, excludingRequest, words));
+            List<KnowledgeMatch> found = new ArrayList<>(
+                    Calibration.confidences(articles(connection, asked)).stream().map(Scored::match).toList());
+            found.addAll(pastAnswers(connection, asked, excludingRequest));
             return found.stream()
                     .sorted(Comparator.comparingDouble(KnowledgeMatch::confidence).reversed())
                     .limit(limit)
@@ -91,17 +89,24 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
     /** The articles the question's words find, each with how close it is, for the benchmark's figures. */
     List<Scored> articles(String question, String language) {
         try (Connection connection = dataSource.getConnection()) {
-            Vocabulary words = vocabulary(connection);
-            Set<String> terms = synonyms.terms(words.corrected(Lexemes.inOrder(vectorOf(connection, question))));
-            return terms.isEmpty() ? List.of()
-                    : articles(connection, terms, synonyms.anyOf(terms), primaryLanguage(language), words);
+            Asked asked = read(connection, question, language);
+            return asked.terms().isEmpty() ? List.of() : articles(connection, asked);
         } catch (SQLException e) {
             throw new IllegalStateException("The knowledge base could not be searched", e);
         }
     }
 
-    private List<Scored> articles(Connection connection, Set<String> terms, String query, String language,
-                                          Vocabulary words) throws SQLException {
+    /** A question as the search reads it: its terms, the tsquery finding them, its language, the words' weights. */
+    private record Asked(Set<String> terms, String query, String language, Vocabulary words) {
+    }
+
+    private Asked read(Connection connection, String question, String language) throws SQLException {
+        Vocabulary words = vocabulary(connection);
+        Set<String> terms = synonyms.terms(words.corrected(Lexemes.inOrder(vectorOf(connection, question))));
+        return new Asked(terms, terms.isEmpty() ? "" : synonyms.anyOf(terms), primaryLanguage(language), words);
+    }
+
+    private List<Scored> articles(Connection connection, Asked asked) throws SQLException {
         String sql = """
                 select a.id, a.question, a.answer, to_tsvector('english', a.question)::text,
                        array(select to_tsvector('english', l)::text
@@ -113,8 +118,8 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
                 limit ?""";
         List<Scored> scored = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, query);
-            statement.setString(2, language);
+            statement.setString(1, asked.query());
+            statement.setString(2, asked.language());
             statement.setInt(3, CANDIDATES);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -124,7 +129,8 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
                     for (Object vector : (Object[]) alternatives.getArray()) {
                         phrasings.add(termsOf((String) vector));
                     }
-                    Closeness closeness = Closeness.of(terms, phrasings, termsOf(rows.getString(6)), words::weight);
+                    Closeness closeness = Closeness.of(asked.terms(), phrasings, termsOf(rows.getString(6)),
+                            asked.words()::weight, asked.words().rarest());
                     scored.add(new Scored(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
                             closeness, closeness.score()));
                 }
@@ -133,32 +139,40 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
         return scored;
     }
 
-    private List<KnowledgeMatch> pastAnswers(Connection connection, Set<String> terms, String query, String language,
-                                             UUID excluding, Vocabulary words) throws SQLException {
+    /**
+     * The requests whose words the question's find, among the most recent {@link #RECENT_REQUESTS} that do (ranking
+     * every match of a common word in years of requests would cost more than an agent waits), with their latest
+     * written reply; a reply given twice is shown once.
+     */
+    private List<KnowledgeMatch> pastAnswers(Connection connection, Asked asked, UUID excluding) throws SQLException {
         String sql = """
+                with q as (select cast(? as tsquery) q),
+                recent as (select r.id, r.text, r.search_words, r.created_at from customer_request r, q
+                           where r.search_words @@ q.q and r.id <> ?
+                             and (r.language is null or split_part(lower(r.language), '-', 1) = ?)
+                           order by r.created_at desc limit ?)
                 select r.id, r.text, p.text, to_tsvector('english', r.text)::text, to_tsvector('english', p.text)::text
-                from customer_request r cross join cast(? as tsquery) q
+                from recent r cross join q
                 join lateral (select text from reply where request_id = r.id and text is not null and text <> ''
                               order by at desc limit 1) p on true
-                where r.search_words @@ q and r.id <> ?
-                  and (r.language is null or split_part(lower(r.language), '-', 1) = ?)
-                order by ts_rank_cd(r.search_words, q, 1) desc, r.created_at desc
+                order by ts_rank_cd(r.search_words, q.q, 1) desc, r.created_at desc
                 limit ?""";
         List<KnowledgeMatch> found = new ArrayList<>();
         Set<String> answers = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, query);
+            statement.setString(1, asked.query());
             statement.setObject(2, excluding == null ? new UUID(0, 0) : excluding);
-            statement.setString(3, language);
-            statement.setInt(4, CANDIDATES);
+            statement.setString(3, asked.language());
+            statement.setInt(4, RECENT_REQUESTS);
+            statement.setInt(5, CANDIDATES);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String answer = rows.getString(3);
                     if (!answers.add(answer.strip().toLowerCase(Locale.ROOT))) {
                         continue;
                     }
-                    Closeness closeness = Closeness.of(terms, List.of(termsOf(rows.getString(4))),
-                            termsOf(rows.getString(5)), words::weight);
+                    Closeness closeness = Closeness.of(asked.terms(), List.of(termsOf(rows.getString(4))),
+                            termsOf(rows.getString(5)), asked.words()::weight, asked.words().rarest());
                     found.add(new KnowledgeMatch(KnowledgeMatch.Source.PAST_ANSWER, rows.getObject(1, UUID.class),
                             rows.getString(2), answer, PAST_ANSWER_CEILING * closeness.score()));
                 }

@@ -37,6 +37,11 @@ final class Vocabulary {
         return Math.log((articles + 1.0) / (Math.clamp(holding, 1, Math.max(1, articles)) + 0.5));
     }
 
+    /** What the rarest word weighs: one that a single article holds. */
+    double rarest() {
+        return Math.log((articles + 1.0) / 1.5);
+    }
+
     /** The word as the articles spell it: itself if known, else the most common known word one or two edits away. */
     List<String> corrected(List<String> words) {
         return words.stream().map(this::corrected).toList();

@@ -117,7 +117,7 @@ class KnowledgeBenchmark {
                                    List<FullTextKnowledgeBase.Scored> found, Map<UUID, String> keys) throws IOException {
         List<Map<String, Object>> candidates = found.stream().map(s -> Map.<String, Object>of(
                 "key", keys.get(s.id()), "coverage", s.closeness().coverage(),
-                "phrasing", s.closeness().phrasing())).toList();
+                "phrasing", s.closeness().phrasing(), "said", s.closeness().said())).toList();
         Map<String, Object> line = new HashMap<>();
         line.put("index", index);
         line.put("text", question.text());
