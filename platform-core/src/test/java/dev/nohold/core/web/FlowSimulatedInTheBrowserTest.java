@@ -40,8 +40,8 @@ class FlowSimulatedInTheBrowserTest extends InTheBrowser {
         Locator flows = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Flows"));
         assertThat(flows.locator("li[data-flow=account-line] .tag-state")).hasText("Active");
 
-        flows.getByLabel("Flow", new Locator.GetByLabelOptions().setExact(true)).selectOption("account-line");
-        flows.getByLabel("Channel").selectOption("webchat");
+        flows.getByLabel("Flow to simulate").selectOption("account-line");
+        flows.getByLabel("Simulate on channel").selectOption("webchat");
         flows.getByLabel("Customer inputs (one per line)").fill("billing\n12ab\n123456");
         flows.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Simulate")).click();
 
