@@ -67,6 +67,17 @@
         line.appendChild(el('span', null, flow.id + ' v' + flow.version));
         line.appendChild(el('span', 'tag-state', flow.active ? 'Active' : 'Inactive'));
         if (admin) {
+          var edit = el('button', 'secondary', 'Edit ' + flow.name);
+          edit.type = 'button';
+          edit.addEventListener('click', function () {
+            fetch('/api/flows/' + encodeURIComponent(flow.id), { headers: { Accept: 'application/yaml' },
+              credentials: 'same-origin' }).then(function (response) { return response.text(); }).then(function (yaml) {
+              $('upload-id').value = flow.id;
+              $('upload-yaml').value = yaml;
+              $('upload-yaml').focus();
+            }).catch(showError);
+          });
+          line.appendChild(edit);
           var toggle = el('button', 'secondary', (flow.active ? 'Deactivate ' : 'Activate ') + flow.name);
           toggle.type = 'button';
           toggle.addEventListener('click', function () {
@@ -128,6 +139,30 @@
       .then(function (run) { $('flows-error').hidden = true; showSimulation(run); })
       .catch(showError);
   });
+
+  if ($('upload-form')) {
+    $('upload-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      var id = $('upload-id').value.trim();
+      fetch('/api/flows/' + encodeURIComponent(id), {
+        method: 'PUT', credentials: 'same-origin', body: $('upload-yaml').value,
+        headers: { 'Content-Type': 'application/yaml', Accept: 'application/json', 'X-CSRF-Token': csrf }
+      }).then(function (response) {
+        return response.json().then(function (data) {
+          if (!response.ok) { throw new Error(data && data.error ? data.error : 'The platform answered ' + response.status); }
+          return data;
+        });
+      }).then(function (flow) {
+        $('flows-error').hidden = true;
+        $('upload-result').textContent = 'Stored ' + flow.name + ' as version ' + flow.version
+          + (flow.active ? ' (active).' : ' (inactive: simulate it, then activate it).');
+        loadFlows();
+      }).catch(function (error) {
+        $('upload-result').textContent = '';
+        showError(error);
+      });
+    });
+  }
 
   loadFlows();
 }());

@@ -62,4 +62,25 @@ class FlowSimulatedInTheBrowserTest extends InTheBrowser {
         Fixtures.as("admin").get("/api/flows").then()
                 .body("find { it.id == 'account-line' }.active", org.hamcrest.Matchers.equalTo(false));
     }
+
+    @Test
+    void anAdminUploadsAFlowSeesItsErrorLineFixesItAndActivatesIt() {
+        page = window(1400, 1000);
+        RealBrowser.logIn(page, "admin", EmbeddedPostgresResource.ADMIN_PASSWORD);
+        Locator flows = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Flows"));
+        String broken = FlowFixtures.file("refund.yaml").replace("else: bye", "else: by");
+
+        flows.getByLabel("Flow id").fill("refund");
+        flows.getByLabel("Flow YAML").fill(broken);
+        flows.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Upload flow")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText(
+                "flows/refund.yaml line 22: step 'decide' goes to 'by', which is not a step");
+
+        flows.getByLabel("Flow YAML").fill(broken.replace("else: by", "else: bye")
+                .replace("outcome: self-served", "outcome: ended"));
+        flows.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Upload flow")).click();
+        assertThat(flows.locator("li[data-flow=refund] .tag-state")).hasText("Inactive");
+        flows.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Activate Refunds")).click();
+        assertThat(flows.locator("li[data-flow=refund] .tag-state")).hasText("Active");
+    }
 }
