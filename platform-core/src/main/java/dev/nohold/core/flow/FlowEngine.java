@@ -49,7 +49,8 @@ public final class FlowEngine {
 
     /**
      * Takes the conversation one turn on: {@code input} is what the customer said (null when the conversation opens
-     * without words, as a call does). A conversation already over stays as it is.
+     * without words, as a call does; null while a step waits asks that step's question again). A conversation
+     * already over stays as it is.
      */
     public static Turn next(Flow flow, ConversationState state, String input, FlowWorld world) {
         Run run = new Run(flow, state, world);
@@ -68,6 +69,7 @@ public final class FlowEngine {
             boolean stop;
             if (run.phase != null) {
                 if (unused == null) {
+                    run.askAgain(step);
                     break;
                 }
                 stop = run.consume(step, unused);
@@ -122,6 +124,18 @@ public final class FlowEngine {
             }
             return new Turn(List.copyOf(outputs),
                     new ConversationState(step, phase, collected, attempts, transcript, notes, outcome));
+        }
+
+        /** The customer said nothing (a call's gather timed out, a blank message): the waiting step asks again. */
+        void askAgain(Step current) {
+            switch (current.kind()) {
+                case MENU -> outputs.add(Output.menu(current.text(), current.choices()));
+                case ASK -> outputs.add(Output.question(current.text(), current.askKind()));
+                case ANSWER -> outputs.add("question".equals(phase)
+                        ? Output.question(current.text(), Step.AskKind.TEXT)
+                        : Output.question(current.values().get("confirm"), Step.AskKind.YES_NO));
+                default -> throw new IllegalStateException("Step " + current.id() + " does not wait for input");
+            }
         }
 
         /** Runs a step reached anew; true when the turn stops here (waiting, or over). */

@@ -5,21 +5,23 @@ import org.apache.camel.builder.RouteBuilder;
 
 import java.time.Clock;
 
-/** The quiet-customer timer: every few seconds, any node reminds or ends the flow conversations that are due. */
+/** The quiet-customer timer: every {@code nohold.flows.quiet-check-interval}, any node reminds or ends the flow conversations that are due. */
 @ApplicationScoped
 public class FlowRoutes extends RouteBuilder {
 
     private final QuietCustomers quiet;
     private final Clock clock;
+    private final long checkMillis;
 
-    public FlowRoutes(QuietCustomers quiet, Clock clock) {
+    public FlowRoutes(QuietCustomers quiet, Clock clock, FlowConfig config) {
         this.quiet = quiet;
         this.clock = clock;
+        this.checkMillis = config.quietCheckInterval().toMillis();
     }
 
     @Override
     public void configure() {
-        from("timer:flow-quiet-customers?delay=5s&period=5s")
+        from("timer:flow-quiet-customers?delay=" + checkMillis + "&period=" + checkMillis)
                 .routeId("flow-quiet-customers")
                 .process(exchange -> quiet.act(clock.instant()));
     }

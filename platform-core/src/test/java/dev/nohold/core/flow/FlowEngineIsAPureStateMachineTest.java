@@ -79,6 +79,18 @@ class FlowEngineIsAPureStateMachineTest {
     }
 
     @Test
+    void silenceWhileAStepWaitsAsksItsQuestionAgain() {
+        World world = new World(false, 0, 0);
+        FlowEngine.Turn opened = FlowEngine.next(flow, ConversationState.start(), null, world);
+
+        FlowEngine.Turn silent = FlowEngine.next(flow, opened.state(), null, world);
+
+        assertEquals(List.of(Output.question("What do you need?", Step.AskKind.TEXT)), silent.outputs());
+        assertEquals("what", silent.state().step());
+        assertEquals(0, silent.state().attempts());
+    }
+
+    @Test
     void aFinishedConversationSaysNothingMore() {
         FlowEngine.Turn turn = FlowEngine.next(flow, FlowEngine.next(flow, ConversationState.start(), null,
                 new World(false, 0, 0)).state(), "urgent", new World(false, 0, 0));
