@@ -165,7 +165,15 @@ public class FlowCatalog {
         int bestFit = -1;
         for (FlowRow row : entityManager.createQuery("from FlowRow where active = true order by id", FlowRow.class)
                 .getResultList()) {
-            Flow flow = version(row.id, row.version);
+            Flow flow;
+            try {
+                flow = version(row.id, row.version);
+            } catch (FlowInvalid e) {
+                // Stored under older rules of the reader: customers go on to the next flow, the admin sees why.
+                LOG.warnf("The active flow '%s' v%d no longer reads and serves nobody: %s", row.id, row.version,
+                        e.getMessage());
+                continue;
+            }
             int fit = flow.fit(channel, entry);
             if (fit > bestFit) {
                 best = flow;
