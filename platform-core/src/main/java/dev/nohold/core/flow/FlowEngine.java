@@ -400,6 +400,9 @@ public final class FlowEngine {
 
     /** "one two three" as a caller's speech gives it becomes "1 2 3"; anything else is left as it was. */
     static String spokenDigits(String said) {
+        if (!said.chars().anyMatch(Character::isLetter)) {
+            return said;
+        }
         String[] words = said.toLowerCase(Locale.ROOT).split("[\\s,-]+");
         StringBuilder digits = new StringBuilder();
         for (String word : words) {

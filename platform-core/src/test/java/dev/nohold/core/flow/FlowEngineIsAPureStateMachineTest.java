@@ -91,6 +91,26 @@ class FlowEngineIsAPureStateMachineTest {
     }
 
     @Test
+    void askStepsTakeTheirKindOfAnswerInTheWaysPeopleWriteIt() {
+        Flow asks = FlowReader.read("flows/asks.yaml", """
+                id: asks
+                steps:
+                  - {id: when, ask: "When did it happen?", kind: date}
+                  - {id: again, ask: "Has it happened before?", kind: yes-no}
+                  - {id: amount, ask: "How much was it?", kind: number}
+                  - {id: done, end: Thanks.}
+                """);
+        World world = new World(false, 0, 0);
+        ConversationState state = FlowEngine.next(asks, ConversationState.start(), null, world).state();
+        for (String input : List.of("yesterday", "2.12.2026", "maybe", "yeah", "a lot", "12,50")) {
+            state = FlowEngine.next(asks, state, input, world).state();
+        }
+
+        assertEquals(Map.of("when", "2026-12-02", "again", "yes", "amount", "12.50"), state.collected());
+        assertEquals(Outcome.ENDED, state.outcome());
+    }
+
+    @Test
     void aFinishedConversationSaysNothingMore() {
         FlowEngine.Turn turn = FlowEngine.next(flow, FlowEngine.next(flow, ConversationState.start(), null,
                 new World(false, 0, 0)).state(), "urgent", new World(false, 0, 0));
