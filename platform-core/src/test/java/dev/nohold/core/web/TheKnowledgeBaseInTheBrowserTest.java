@@ -71,7 +71,7 @@ class TheKnowledgeBaseInTheBrowserTest extends InTheBrowser {
         assertThat(section.getByRole(AriaRole.LIST)).containsText("Within 3 working days.");
         assertThat(section.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add article"))).isVisible();
         as("sam").get("/api/knowledge").then().body("answer", contains("Within 3 working days."));
-        RealBrowser.screenshot(page, "knowledge-base");
+        RealBrowser.screenshot(section, "knowledge-base");
 
         section.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete How do I get a refund?")).click();
         assertThat(section.getByRole(AriaRole.LIST)).hasText("No articles yet.");
@@ -115,7 +115,7 @@ class TheKnowledgeBaseInTheBrowserTest extends InTheBrowser {
         String second = items.nth(1).locator("p").first().textContent();
         assertThat(page.getByLabel("Reply")).hasValue(second);
         assertThat(page.getByLabel("Reply")).isFocused();
-        RealBrowser.screenshot(page, "suggested-answers");
+        RealBrowser.screenshot(suggested, "suggested-answers");
     }
 
     private static void awaitAssigned(UUID id) {
