@@ -96,6 +96,23 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
         }
     }
 
+    /** An article's terms: those of each phrasing (the question first), and those of its answer. */
+    record Evidence(List<Set<String>> phrasings, Set<String> answer) {
+    }
+
+    /** For the benchmark: the question's terms, each with the number of articles holding it, and of articles. */
+    Map<String, Integer> termsHeld(String question) {
+        try (Connection connection = dataSource.getConnection()) {
+            Asked asked = read(connection, question, null);
+            Map<String, Integer> held = new java.util.LinkedHashMap<>();
+            asked.terms().forEach(term -> held.put(term, asked.words().holding(term)));
+            held.put("", asked.words().articles());
+            return held;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The knowledge base could not be searched", e);
+        }
+    }
+
     /** A question as the search reads it: its terms, the tsquery finding them, its language, the words' weights. */
     private record Asked(Set<String> terms, String query, String language, Vocabulary words) {
     }
@@ -129,10 +146,11 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
                     for (Object vector : (Object[]) alternatives.getArray()) {
                         phrasings.add(termsOf((String) vector));
                     }
-                    Closeness closeness = Closeness.of(asked.terms(), phrasings, termsOf(rows.getString(6)),
-                            asked.words()::weight, asked.words().rarest());
+                    Set<String> answer = termsOf(rows.getString(6));
+                    Closeness closeness = Closeness.of(asked.terms(), phrasings, answer, asked.words()::weight,
+                            asked.words().rarest());
                     scored.add(new Scored(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                            closeness, closeness.score()));
+                            closeness, closeness.score(), new Evidence(phrasings, answer)));
                 }
             }
         }
@@ -263,11 +281,14 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
         return language.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
     }
 
-    /** An article found: how close it is alone, and how sure the search is of it (after {@link Calibration}). */
-    record Scored(UUID id, String question, String answer, Closeness closeness, double confidence) {
+    /**
+     * An article found: how close it is alone, how sure the search is of it (after {@link Calibration}), and the
+     * terms it was judged on, for the benchmark.
+     */
+    record Scored(UUID id, String question, String answer, Closeness closeness, double confidence, Evidence evidence) {
 
         Scored withConfidence(double sure) {
-            return new Scored(id, question, answer, closeness, sure);
+            return new Scored(id, question, answer, closeness, sure, evidence);
         }
 
         KnowledgeMatch match() {

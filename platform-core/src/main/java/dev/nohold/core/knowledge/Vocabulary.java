@@ -30,11 +30,20 @@ final class Vocabulary {
      * but the jacket or the lamp a customer names should not drown what they ask about it.
      */
     double weight(String term) {
+        return Math.log((articles + 1.0) / (Math.clamp(holding(term), 1, Math.max(1, articles)) + 0.5));
+    }
+
+    /** How many articles hold the term in one of its forms (counted once per form, so at most roughly). */
+    int holding(String term) {
         int holding = 0;
         for (List<String> form : synonyms.forms(term)) {
             holding += form.stream().mapToInt(word -> articlesWith.getOrDefault(word, 0)).min().orElse(0);
         }
-        return Math.log((articles + 1.0) / (Math.clamp(holding, 1, Math.max(1, articles)) + 0.5));
+        return holding;
+    }
+
+    int articles() {
+        return articles;
     }
 
     /** What the rarest word weighs: one that a single article holds. */
