@@ -27,6 +27,8 @@ import java.util.UUID;
 public class FullTextKnowledgeBase implements KnowledgeBase {
 
     static final int CANDIDATES = 20;
+    /** What is read of a question: enough for any question, and a long e-mail asks its question near the top. */
+    public static final int MAX_QUESTION = 2000;
     static final int RECENT_REQUESTS = 2000;
     /** Past answers were written for one customer (names, order numbers): agents see them, flows never send them. */
     static final double PAST_ANSWER_CEILING = 0.5;
@@ -100,8 +102,8 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
     private Asked read(Connection connection, String question, String language) throws SQLException {
         Vocabulary known = words.vocabulary(connection);
         Synonyms synonyms = words.synonyms();
-        Set<String> terms = synonyms.terms(known.corrected(Lexemes.inOrder(KnowledgeWords.vectorOf(connection,
-                question))));
+        String read = question.length() > MAX_QUESTION ? question.substring(0, MAX_QUESTION) : question;
+        Set<String> terms = synonyms.terms(known.corrected(Lexemes.inOrder(KnowledgeWords.vectorOf(connection, read))));
         return new Asked(terms, terms.isEmpty() ? "" : synonyms.anyOf(terms), primaryLanguage(language), known);
     }
 
