@@ -697,6 +697,7 @@
         summary.appendChild(el('p', 'note', 'Also asked: ' + article.alternatives.join(' · ')));
       }
       summary.appendChild(el('p', null, article.answer));
+      summary.appendChild(el('p', 'note', 'Language: ' + article.language + ' · by ' + article.author));
       row.appendChild(summary);
       var actions = el('div', 'actions');
       var edit = el('button', 'secondary', 'Edit');
@@ -726,6 +727,7 @@
     $('knowledge-question').value = article.question;
     $('knowledge-alternatives').value = article.alternatives.join('\n');
     $('knowledge-answer').value = article.answer;
+    $('knowledge-language').value = article.language;
     $('knowledge-form-heading').textContent = 'Edit article';
     $('knowledge-save').textContent = 'Save article';
     $('knowledge-cancel').hidden = false;
@@ -748,6 +750,7 @@
       var article = {
         question: question,
         answer: $('knowledge-answer').value,
+        language: $('knowledge-language').value.trim() || null,
         alternatives: $('knowledge-alternatives').value.split('\n')
           .map(function (line) { return line.trim(); })
           .filter(function (line) { return line; })

@@ -60,8 +60,9 @@ public class KnowledgeResource {
     public List<KnowledgeMatchView> search(@QueryParam("q") String question, @QueryParam("language") String language,
                                            @QueryParam("limit") @DefaultValue("3") int limit,
                                            @QueryParam("request") UUID request) {
-        if (question == null || question.isBlank()) {
-            throw Refusal.badInput("q, the question to search for, is required");
+        if (question == null || question.isBlank() || question.length() > FullTextKnowledgeBase.MAX_QUESTION) {
+            throw Refusal.badInput("q, the question to search for, is required, at most "
+                    + FullTextKnowledgeBase.MAX_QUESTION + " characters");
         }
         if (limit < 1 || limit > MAX_MATCHES) {
             throw Refusal.badInput("limit must be between 1 and " + MAX_MATCHES);

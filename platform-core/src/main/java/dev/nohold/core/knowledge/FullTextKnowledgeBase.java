@@ -1,26 +1,15 @@
 package dev.nohold.core.knowledge;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,34 +18,27 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The knowledge base searched with PostgreSQL's full-text search: the question is stemmed ('english'), misspelt
- * words are corrected to the articles' own, synonyms are expanded, and the articles and past answers the tsquery
- * finds (ranked by {@code ts_rank_cd}, question and phrasings above answers) are then scored in Java for a
- * confidence ({@link Closeness}, lowered when another article is nearly as close).
- *
- * <p>Synonyms come from a resource file rather than a PostgreSQL synonym or thesaurus dictionary: those are files
- * in the server's share directory, which the embedded server (and many managed ones) does not let us install, and
- * a dictionary would also change how the stored vectors are built, so every edit would need a re-index.
+ * The knowledge base searched with PostgreSQL's full-text search: the question is read as {@link KnowledgeWords}
+ * says (stemmed, misspellings corrected, synonyms made one), the articles and past answers its tsquery finds are
+ * ranked by {@code ts_rank_cd} (question and phrasings above answers), and the best are scored in Java for a
+ * confidence ({@link Closeness}, lowered by {@link Calibration} when another article is nearly as close).
  */
 @ApplicationScoped
 public class FullTextKnowledgeBase implements KnowledgeBase {
 
     static final int CANDIDATES = 20;
+    /** What is read of a question: enough for any question, and a long e-mail asks its question near the top. */
+    public static final int MAX_QUESTION = 2000;
     static final int RECENT_REQUESTS = 2000;
     /** Past answers were written for one customer (names, order numbers): agents see them, flows never send them. */
     static final double PAST_ANSWER_CEILING = 0.5;
-    /** How long a node trusts its copy of the vocabulary; an edit on this node refreshes it at once. */
-    static final Duration VOCABULARY_AGE = Duration.ofSeconds(30);
 
     private final DataSource dataSource;
-    private final Clock clock;
-    private volatile Synonyms synonyms;
-    private volatile Vocabulary vocabulary;
-    private volatile Instant vocabularyRead = Instant.MIN;
+    private final KnowledgeWords words;
 
-    public FullTextKnowledgeBase(DataSource dataSource, Clock clock) {
+    public FullTextKnowledgeBase(DataSource dataSource, KnowledgeWords words) {
         this.dataSource = dataSource;
-        this.clock = clock;
+        this.words = words;
     }
 
     @Override
@@ -96,14 +78,33 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
         }
     }
 
+    /** An article's terms: those of each phrasing (the question first), and those of its answer. */
+    record Evidence(List<Set<String>> phrasings, Set<String> answer) {
+    }
+
+    /** For the benchmark: the question's terms, each with the number of articles holding it, and of articles. */
+    Map<String, Integer> termsHeld(String question) {
+        try (Connection connection = dataSource.getConnection()) {
+            Asked asked = read(connection, question, null);
+            Map<String, Integer> held = new java.util.LinkedHashMap<>();
+            asked.terms().forEach(term -> held.put(term, asked.words().holding(term)));
+            held.put("", asked.words().articles());
+            return held;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The knowledge base could not be searched", e);
+        }
+    }
+
     /** A question as the search reads it: its terms, the tsquery finding them, its language, the words' weights. */
     private record Asked(Set<String> terms, String query, String language, Vocabulary words) {
     }
 
     private Asked read(Connection connection, String question, String language) throws SQLException {
-        Vocabulary words = vocabulary(connection);
-        Set<String> terms = synonyms.terms(words.corrected(Lexemes.inOrder(vectorOf(connection, question))));
-        return new Asked(terms, terms.isEmpty() ? "" : synonyms.anyOf(terms), primaryLanguage(language), words);
+        Vocabulary known = words.vocabulary(connection);
+        Synonyms synonyms = words.synonyms();
+        String read = question.length() > MAX_QUESTION ? question.substring(0, MAX_QUESTION) : question;
+        Set<String> terms = synonyms.terms(known.corrected(Lexemes.inOrder(KnowledgeWords.vectorOf(connection, read))));
+        return new Asked(terms, terms.isEmpty() ? "" : synonyms.anyOf(terms), primaryLanguage(language), known);
     }
 
     private List<Scored> articles(Connection connection, Asked asked) throws SQLException {
@@ -129,10 +130,11 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
                     for (Object vector : (Object[]) alternatives.getArray()) {
                         phrasings.add(termsOf((String) vector));
                     }
-                    Closeness closeness = Closeness.of(asked.terms(), phrasings, termsOf(rows.getString(6)),
-                            asked.words()::weight, asked.words().rarest());
+                    Set<String> answer = termsOf(rows.getString(6));
+                    Closeness closeness = Closeness.of(asked.terms(), phrasings, answer, asked.words()::weight,
+                            asked.words().rarest());
                     scored.add(new Scored(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                            closeness, closeness.score()));
+                            closeness, closeness.score(), new Evidence(phrasings, answer)));
                 }
             }
         }
@@ -181,79 +183,8 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
         return found;
     }
 
-    void articlesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) KnowledgeArticles.Changed change) {
-        vocabularyRead = Instant.MIN;
-    }
-
     private Set<String> termsOf(String vector) {
-        return synonyms.terms(Lexemes.inOrder(vector));
-    }
-
-    private Vocabulary vocabulary(Connection connection) throws SQLException {
-        if (synonyms == null) {
-            synonyms = readSynonyms(connection);
-        }
-        Instant now = clock.instant();
-        Vocabulary known = vocabulary;
-        if (known != null && vocabularyRead.plus(VOCABULARY_AGE).isAfter(now)) {
-            return known;
-        }
-        Map<String, Integer> articlesWith = new HashMap<>();
-        int articles;
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select word, ndoc from ts_stat('select search_words from knowledge_article')");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                articlesWith.put(rows.getString(1), rows.getInt(2));
-            }
-        }
-        try (PreparedStatement statement = connection.prepareStatement("select count(*) from knowledge_article");
-             ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            articles = rows.getInt(1);
-        }
-        known = new Vocabulary(articlesWith, articles, synonyms);
-        vocabulary = known;
-        vocabularyRead = now;
-        return known;
-    }
-
-    private static Synonyms readSynonyms(Connection connection) throws SQLException {
-        List<List<List<String>>> groups = new ArrayList<>();
-        for (String line : resourceLines("knowledge/synonyms.txt")) {
-            List<List<String>> group = new ArrayList<>();
-            for (String member : line.split(",")) {
-                group.add(Lexemes.inOrder(vectorOf(connection, member.strip())));
-            }
-            groups.add(group);
-        }
-        Set<String> fillers = new HashSet<>(
-                Lexemes.inOrder(vectorOf(connection, String.join(" ", resourceLines("knowledge/filler-words.txt")))));
-        return new Synonyms(groups, fillers);
-    }
-
-    private static String vectorOf(Connection connection, String text) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select to_tsvector('english', ?)::text")) {
-            statement.setString(1, text);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        }
-    }
-
-    private static List<String> resourceLines(String name) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + name);
-            }
-            return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
-                    .map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return words.synonyms().terms(Lexemes.inOrder(vector));
     }
 
     private static String primaryLanguage(String language) {
@@ -263,11 +194,14 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
         return language.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
     }
 
-    /** An article found: how close it is alone, and how sure the search is of it (after {@link Calibration}). */
-    record Scored(UUID id, String question, String answer, Closeness closeness, double confidence) {
+    /**
+     * An article found: how close it is alone, how sure the search is of it (after {@link Calibration}), and the
+     * terms it was judged on, for the benchmark.
+     */
+    record Scored(UUID id, String question, String answer, Closeness closeness, double confidence, Evidence evidence) {
 
         Scored withConfidence(double sure) {
-            return new Scored(id, question, answer, closeness, sure);
+            return new Scored(id, question, answer, closeness, sure, evidence);
         }
 
         KnowledgeMatch match() {

@@ -1,5 +1,6 @@
 package dev.nohold.core.knowledge;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,12 +16,17 @@ final class Vocabulary {
     private final int articles;
     private final Synonyms synonyms;
     private final Set<String> synonymWords;
+    /** Every word a misspelling may be corrected to. */
+    private final Set<String> known;
 
     Vocabulary(Map<String, Integer> articlesWith, int articles, Synonyms synonyms) {
         this.articlesWith = Map.copyOf(articlesWith);
         this.articles = articles;
         this.synonyms = synonyms;
         this.synonymWords = synonyms.words();
+        Set<String> all = new HashSet<>(articlesWith.keySet());
+        all.addAll(synonymWords);
+        this.known = Set.copyOf(all);
     }
 
     /**
@@ -30,11 +36,20 @@ final class Vocabulary {
      * but the jacket or the lamp a customer names should not drown what they ask about it.
      */
     double weight(String term) {
+        return Math.log((articles + 1.0) / (Math.clamp(holding(term), 1, Math.max(1, articles)) + 0.5));
+    }
+
+    /** How many articles hold the term in one of its forms (counted once per form, so at most roughly). */
+    int holding(String term) {
         int holding = 0;
         for (List<String> form : synonyms.forms(term)) {
             holding += form.stream().mapToInt(word -> articlesWith.getOrDefault(word, 0)).min().orElse(0);
         }
-        return Math.log((articles + 1.0) / (Math.clamp(holding, 1, Math.max(1, articles)) + 0.5));
+        return holding;
+    }
+
+    int articles() {
+        return articles;
     }
 
     /** What the rarest word weighs: one that a single article holds. */
@@ -56,14 +71,14 @@ final class Vocabulary {
         String best = word;
         int bestDistance = allowed + 1;
         int bestCount = 0;
-        for (String known : candidates()) {
-            if (Math.abs(known.length() - word.length()) > allowed) {
+        for (String candidate : known) {
+            if (Math.abs(candidate.length() - word.length()) > allowed) {
                 continue;
             }
-            int distance = distance(word, known, allowed);
-            int count = articlesWith.getOrDefault(known, 0);
+            int distance = distance(word, candidate, allowed);
+            int count = articlesWith.getOrDefault(candidate, 0);
             if (distance < bestDistance || (distance == bestDistance && count > bestCount)) {
-                best = known;
+                best = candidate;
                 bestDistance = distance;
                 bestCount = count;
             }
@@ -71,11 +86,6 @@ final class Vocabulary {
         return bestDistance <= allowed ? best : word;
     }
 
-    private Iterable<String> candidates() {
-        java.util.Set<String> all = new java.util.HashSet<>(articlesWith.keySet());
-        all.addAll(synonymWords);
-        return all;
-    }
 
     /** Edits (insert, delete, replace, swap of neighbours) from a to b, or more than {@code limit} once it is sure. */
     static int distance(String a, String b, int limit) {

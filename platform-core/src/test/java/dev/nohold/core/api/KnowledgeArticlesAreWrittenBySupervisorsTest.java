@@ -89,6 +89,8 @@ class KnowledgeArticlesAreWrittenBySupervisorsTest {
                 .body("error", containsString("alternative"));
         as("sam").contentType(ContentType.JSON).post("/api/knowledge").then().statusCode(400);
         as("agnes").get("/api/knowledge/search").then().statusCode(400).body("error", containsString("q"));
+        as("agnes").queryParam("q", "refund ".repeat(300)).get("/api/knowledge/search").then().statusCode(400)
+                .body("error", containsString("2000"));
         as("agnes").queryParam("q", "refund").queryParam("limit", 0).get("/api/knowledge/search").then()
                 .statusCode(400).body("error", containsString("limit"));
         as("sam").get("/api/knowledge").then().body("$", empty());

@@ -15,6 +15,8 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.lessThan;
 
 /**
@@ -96,6 +98,16 @@ class KnowledgeBaseAnswersWhatItKnowsTest {
                 List.of("Can I return a gift for store credit?"), null), "sam");
 
         assertThat(knowledge.search("return gift store credit", "en", 1).getFirst().id(), equalTo(refund.id));
+    }
+
+    @Test
+    void anArticleAnswersInItsOwnLanguageOnly() {
+        KnowledgeArticle french = articles.add(new KnowledgeArticles.Draft("Comment obtenir un remboursement ?",
+                "Le remboursement arrive sous 5 jours ouvrés.", List.of(), "fr"), "sam");
+
+        assertThat(knowledge.search("remboursement svp", "fr-CA", 1).getFirst().id(), equalTo(french.id));
+        assertThat(knowledge.search("remboursement svp", "en", 3).stream().map(KnowledgeMatch::id).toList(),
+                not(hasItem(french.id)));
     }
 
     private static List<Double> confidences(List<KnowledgeMatch> matches) {

@@ -74,7 +74,8 @@ class KnowledgeBenchmark {
                 asked.add(best.isEmpty() ? new Asked(i, question, null, 0)
                         : new Asked(i, question, keys.get(best.getFirst().id()), best.getFirst().confidence()));
                 if (dump != null) {
-                    dump.println(features(json, i, question, knowledge.articles(question.text(), "en"), keys));
+                    dump.println(features(json, i, question, knowledge.articles(question.text(), "en"), keys,
+                            knowledge.termsHeld(question.text())));
                 }
             }
         }
@@ -114,15 +115,18 @@ class KnowledgeBenchmark {
     }
 
     private static String features(ObjectMapper json, int index, Question question,
-                                   List<FullTextKnowledgeBase.Scored> found, Map<UUID, String> keys) throws IOException {
+                                   List<FullTextKnowledgeBase.Scored> found, Map<UUID, String> keys,
+                                   Map<String, Integer> terms) throws IOException {
         List<Map<String, Object>> candidates = found.stream().map(s -> Map.<String, Object>of(
                 "key", keys.get(s.id()), "coverage", s.closeness().coverage(),
-                "phrasing", s.closeness().phrasing(), "said", s.closeness().said())).toList();
+                "phrasing", s.closeness().phrasing(), "said", s.closeness().said(),
+                "phrasings", s.evidence().phrasings(), "answer", s.evidence().answer())).toList();
         Map<String, Object> line = new HashMap<>();
         line.put("index", index);
         line.put("text", question.text());
         line.put("label", question.article() == null ? "NONE" : question.article());
         line.put("candidates", candidates);
+        line.put("terms", terms);
         return json.writeValueAsString(line);
     }
 

@@ -58,6 +58,7 @@ class TheKnowledgeBaseInTheBrowserTest extends InTheBrowser {
 
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Article \"How do I get a refund?\" added.");
         assertThat(section.getByRole(AriaRole.LIST)).containsText("Also asked: Can I get my money back? · refund status");
+        assertThat(section.getByRole(AriaRole.LIST)).containsText("Language: en · by sam");
         as("sam").get("/api/knowledge").then().body("alternatives[0]", contains("Can I get my money back?", "refund status"));
         RealBrowser.assertAccessible(page);
 
@@ -65,13 +66,15 @@ class TheKnowledgeBaseInTheBrowserTest extends InTheBrowser {
         assertThat(section.getByLabel("Question")).isFocused();
         assertThat(section.getByLabel("Answer")).hasValue("Within 5 working days.");
         section.getByLabel("Answer").fill("Within 3 working days.");
+        section.getByLabel("Language (a tag such as en or fr; empty for en)").fill("en-GB");
         section.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save article")).click();
 
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Article \"How do I get a refund?\" saved.");
         assertThat(section.getByRole(AriaRole.LIST)).containsText("Within 3 working days.");
         assertThat(section.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add article"))).isVisible();
-        as("sam").get("/api/knowledge").then().body("answer", contains("Within 3 working days."));
-        RealBrowser.screenshot(page, "knowledge-base");
+        as("sam").get("/api/knowledge").then().body("answer", contains("Within 3 working days."))
+                .body("language", contains("en-gb"));
+        RealBrowser.screenshot(section, "knowledge-base");
 
         section.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete How do I get a refund?")).click();
         assertThat(section.getByRole(AriaRole.LIST)).hasText("No articles yet.");
@@ -115,7 +118,7 @@ class TheKnowledgeBaseInTheBrowserTest extends InTheBrowser {
         String second = items.nth(1).locator("p").first().textContent();
         assertThat(page.getByLabel("Reply")).hasValue(second);
         assertThat(page.getByLabel("Reply")).isFocused();
-        RealBrowser.screenshot(page, "suggested-answers");
+        RealBrowser.screenshot(suggested, "suggested-answers");
     }
 
     private static void awaitAssigned(UUID id) {
