@@ -159,8 +159,11 @@ public class FlowConversations {
         conversation.requestId = receipt.id();
         String transcript = state.transcript().stream().map(line -> line.by() + ": " + line.text())
                 .collect(Collectors.joining("\n"));
+        String collected = state.collected().entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue())
+                .collect(Collectors.joining(", "));
         lifecycle.note(receipt.id(), "FLOW", "Handed over by flow " + conversation.flowId + " v"
-                + conversation.flowVersion + " at step '" + state.step() + "'\n" + transcript);
+                + conversation.flowVersion + " at step '" + state.step() + "'"
+                + (collected.isEmpty() ? "" : "\nCollected: " + collected) + "\n" + transcript);
         for (String note : state.notes()) {
             lifecycle.note(receipt.id(), "FLOW_NOTE", note);
         }

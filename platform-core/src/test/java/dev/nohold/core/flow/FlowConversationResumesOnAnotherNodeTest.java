@@ -83,7 +83,8 @@ class FlowConversationResumesOnAnotherNodeTest {
                 .body("channel", equalTo("sms"))
                 .body("text", containsString("123456"))
                 .body("events.type", hasItem("FLOW"))
-                .body("events.find { it.type == 'FLOW' }.detail", containsString("bot: What is it about?"));
+                .body("events.find { it.type == 'FLOW' }.detail", containsString("bot: What is it about?"))
+                .body("events.find { it.type == 'FLOW' }.detail", containsString("account: 123456"));
         assertEquals("123456", QuarkusTransaction.requiringNew().call(() ->
                 dev.nohold.core.request.Request.<dev.nohold.core.request.Request>findById(handed.requestId())
                         .attributes.get("account")));
