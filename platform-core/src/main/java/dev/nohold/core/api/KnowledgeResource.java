@@ -54,7 +54,10 @@ public class KnowledgeResource {
         return KnowledgeArticleView.of(articles.one(id));
     }
 
-    /** The best matches for what a customer wrote; {@code request}: leave out that request's own past answer. */
+    /**
+     * The best matches for what a customer wrote; {@code request}: leave out that request's own past answer. An agent
+     * sees past answers of the requests they may see; supervisors and admins, all.
+     */
     @GET
     @Path("/search")
     public List<KnowledgeMatchView> search(@QueryParam("q") String question, @QueryParam("language") String language,
@@ -67,7 +70,8 @@ public class KnowledgeResource {
         if (limit < 1 || limit > MAX_MATCHES) {
             throw Refusal.badInput("limit must be between 1 and " + MAX_MATCHES);
         }
-        return knowledge.search(question, language, limit, request).stream().map(KnowledgeMatchView::of).toList();
+        return knowledge.suggestions(identity.getPrincipal().getName(), question, language, limit, request).stream()
+                .map(KnowledgeMatchView::of).toList();
     }
 
     @POST

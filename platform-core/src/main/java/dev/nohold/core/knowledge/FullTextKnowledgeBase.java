@@ -1,5 +1,7 @@
 package dev.nohold.core.knowledge;
 
+import dev.nohold.core.Refusal;
+import dev.nohold.core.agent.Agent;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -43,11 +45,28 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
 
     @Override
     public List<KnowledgeMatch> search(String question, String language, int limit) {
-        return search(question, language, limit, null);
+        return search(question, language, limit, PastAnswers.ALL);
     }
 
-    /** As {@link #search(String, String, int)}, leaving out the past answer of one request (the one being answered). */
-    public List<KnowledgeMatch> search(String question, String language, int limit, UUID excludingRequest) {
+    /**
+     * What an agent answering a request is shown: as {@link #search(String, String, int)}, without that request's own
+     * answer, and past answers only of requests the agent may see (a supervisor or admin: all; an agent: those they
+     * held or answered), as the inbox's other views show them.
+     */
+    public List<KnowledgeMatch> suggestions(String username, String question, String language, int limit,
+                                            UUID excludingRequest) {
+        Agent agent = Agent.findByUsername(username)
+                .orElseThrow(() -> Refusal.forbidden("No agent " + username));
+        return search(question, language, limit,
+                new PastAnswers(excludingRequest, agent.seesAllRequests() ? null : agent.id));
+    }
+
+    /** Which past answers a search may show: all but one request's (or none's), of one agent's requests or all. */
+    record PastAnswers(UUID excludingRequest, UUID ofAgent) {
+        static final PastAnswers ALL = new PastAnswers(null, null);
+    }
+
+    private List<KnowledgeMatch> search(String question, String language, int limit, PastAnswers pastAnswers) {
         if (question == null || question.isBlank() || limit < 1) {
             return List.of();
         }
@@ -58,7 +77,7 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
             }
             List<KnowledgeMatch> found = new ArrayList<>(
                     Calibration.confidences(articles(connection, asked)).stream().map(Scored::match).toList());
-            found.addAll(pastAnswers(connection, asked, excludingRequest));
+            found.addAll(pastAnswers(connection, asked, pastAnswers));
             return found.stream()
                     .sorted(Comparator.comparingDouble(KnowledgeMatch::confidence).reversed())
                     .limit(limit)
@@ -146,11 +165,15 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
      * every match of a common word in years of requests would cost more than an agent waits), with their latest
      * written reply; a reply given twice is shown once.
      */
-    private List<KnowledgeMatch> pastAnswers(Connection connection, Asked asked, UUID excluding) throws SQLException {
+    private List<KnowledgeMatch> pastAnswers(Connection connection, Asked asked, PastAnswers which)
+            throws SQLException {
         String sql = """
                 with q as (select cast(? as tsquery) q),
                 recent as (select r.id, r.text, r.search_words, r.created_at from customer_request r, q
                            where r.search_words @@ q.q and r.id <> ?
+                             and (cast(? as uuid) is null or r.assigned_agent_id = cast(? as uuid)
+                                  or exists (select 1 from reply m where m.request_id = r.id
+                                             and m.agent_id = cast(? as uuid)))
                              and (r.language is null or split_part(lower(r.language), '-', 1) = ?)
                            order by r.created_at desc limit ?)
                 select r.id, r.text, p.text, to_tsvector('english', r.text)::text, to_tsvector('english', p.text)::text
@@ -163,10 +186,13 @@ public class FullTextKnowledgeBase implements KnowledgeBase {
         Set<String> answers = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, asked.query());
-            statement.setObject(2, excluding == null ? new UUID(0, 0) : excluding);
-            statement.setString(3, asked.language());
-            statement.setInt(4, RECENT_REQUESTS);
-            statement.setInt(5, CANDIDATES);
+            statement.setObject(2, which.excludingRequest() == null ? new UUID(0, 0) : which.excludingRequest());
+            for (int i = 3; i <= 5; i++) {
+                statement.setObject(i, which.ofAgent(), java.sql.Types.OTHER);
+            }
+            statement.setString(6, asked.language());
+            statement.setInt(7, RECENT_REQUESTS);
+            statement.setInt(8, CANDIDATES);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String answer = rows.getString(3);

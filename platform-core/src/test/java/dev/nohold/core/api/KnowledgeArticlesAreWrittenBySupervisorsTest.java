@@ -42,6 +42,7 @@ class KnowledgeArticlesAreWrittenBySupervisorsTest {
     void clean() {
         Fixtures.reset(dataSource);
         Fixtures.createAgent("agnes");
+        Fixtures.createAgent("bert");
         Fixtures.createAgent("sam", "supervisor");
     }
 
@@ -122,6 +123,11 @@ class KnowledgeArticlesAreWrittenBySupervisorsTest {
                 .body("[0].confidence", lessThanOrEqualTo(0.5f));
         as("agnes").queryParam("q", "the parcel came damaged").queryParam("request", answered)
                 .get("/api/knowledge/search").then().body("id", not(hasItem(answered.toString())));
+        // Past answers show what a customer wrote: an agent sees those of requests they may see, as elsewhere.
+        as("sam").queryParam("q", "the parcel came damaged").get("/api/knowledge/search").then()
+                .body("[0].id", equalTo(answered.toString()));
+        as("bert").queryParam("q", "the parcel came damaged").get("/api/knowledge/search").then().statusCode(200)
+                .body("id", not(hasItem(answered.toString())));
     }
 
     private static io.restassured.response.Response add(String username, String question, String answer,
