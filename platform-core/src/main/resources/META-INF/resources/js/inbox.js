@@ -265,6 +265,7 @@
 
     var mine = request.assignedTo === me && request.status === 'ASSIGNED';
     $('reply-form').hidden = !mine;
+    loadSuggestions(request, mine);
     liveChat.load();
     $('request-holder').textContent = request.assignedTo || 'nobody';
     renderSupervise(request);
@@ -556,14 +557,18 @@
       $('canned').focus();
       return;
     }
+    insertIntoReply(fill(item.text));
+    $('canned').value = '';
+  });
+
+  // Text goes in where the cursor is (replacing a selection), and the cursor after it, ready to go on typing.
+  function insertIntoReply(text) {
     var reply = $('reply');
-    var text = fill(item.text);
     var start = reply.selectionStart;
     reply.value = reply.value.slice(0, start) + text + reply.value.slice(reply.selectionEnd);
     reply.focus();
     reply.setSelectionRange(start + text.length, start + text.length);
-    $('canned').value = '';
-  });
+  }
 
   // "/" typed into an empty reply goes to the canned responses instead.
   $('reply').addEventListener('keydown', function (event) {
@@ -606,6 +611,159 @@
         say('Canned response "' + title + '" added.');
         loadCanned();
       }).catch(function (error) { say('Not added: ' + error.message); });
+    });
+  }
+
+  // ---- suggested answers: the knowledge base searched with what the customer said ---------------------------
+  var suggestions = [];
+  var suggestedFor = null;
+  var SOURCE_WORDS = { article: 'Knowledge-base article', 'past-answer': 'Past answer' };
+
+  function loadSuggestions(request, mine) {
+    $('suggestions').hidden = !mine;
+    if (!mine) { return; }
+    var key = request.id + '\n' + (request.text || '');
+    if (key === suggestedFor) { return; }
+    suggestedFor = key;
+    suggestions = [];
+    if (!request.text) { renderSuggestions([]); return; }
+    var url = '/api/knowledge/search?limit=3&q=' + encodeURIComponent(request.text.slice(0, 1000))
+      + '&request=' + encodeURIComponent(request.id)
+      + (request.language ? '&language=' + encodeURIComponent(request.language) : '');
+    call('GET', url).then(function (list) {
+      if (suggestedFor !== key) { return; }
+      suggestions = list;
+      renderSuggestions(list);
+    }).catch(function (error) {
+      suggestedFor = null;
+      say('The suggested answers could not be loaded: ' + error.message);
+    });
+  }
+
+  function renderSuggestions(list) {
+    var target = $('suggestions-list');
+    target.replaceChildren();
+    list.forEach(function (match, index) {
+      var row = el('li');
+      var summary = el('div');
+      summary.appendChild(el('strong', null, match.question));
+      summary.appendChild(el('p', null, match.answer));
+      summary.appendChild(el('p', 'source', (SOURCE_WORDS[match.source] || match.source) + ', '
+        + Math.round(match.confidence * 100) + ' % sure'));
+      row.appendChild(summary);
+      var insert = el('button', 'secondary', 'Insert');
+      insert.type = 'button';
+      insert.setAttribute('aria-label', 'Insert suggested answer ' + (index + 1));
+      insert.setAttribute('aria-keyshortcuts', 'Alt+' + (index + 1));
+      insert.addEventListener('click', function () { insertSuggestion(index); });
+      row.appendChild(insert);
+      target.appendChild(row);
+    });
+    $('no-suggestions').hidden = list.length > 0;
+  }
+
+  function insertSuggestion(index) {
+    var match = suggestions[index];
+    if (!match) { return false; }
+    insertIntoReply(fill(match.answer));
+    say('Suggested answer ' + (index + 1) + ' inserted into the reply.');
+    return true;
+  }
+
+  // Alt+1, 2 or 3 inserts that suggestion, wherever the focus is (the reply box included).
+  document.addEventListener('keydown', function (event) {
+    var digit = /^Digit([1-3])$/.exec(event.code || '');
+    if (!event.altKey || event.ctrlKey || event.metaKey || !digit || $('suggestions').hidden) { return; }
+    if (insertSuggestion(Number(digit[1]) - 1)) { event.preventDefault(); }
+  });
+
+  // ---- the knowledge base, as supervisors write it ---------------------------------------------------------
+  var editingArticle = null;
+
+  function loadKnowledge() {
+    return call('GET', '/api/knowledge').then(renderKnowledge).catch(function (error) {
+      say('The knowledge base could not be loaded: ' + error.message);
+    });
+  }
+
+  function renderKnowledge(list) {
+    var target = $('knowledge-list');
+    target.replaceChildren();
+    list.forEach(function (article) {
+      var row = el('li');
+      var summary = el('div');
+      summary.appendChild(el('strong', null, article.question));
+      if (article.alternatives.length) {
+        summary.appendChild(el('p', 'note', 'Also asked: ' + article.alternatives.join(' · ')));
+      }
+      summary.appendChild(el('p', null, article.answer));
+      summary.appendChild(el('p', 'note', 'Language: ' + article.language + ' · by ' + article.author));
+      row.appendChild(summary);
+      var actions = el('div', 'actions');
+      var edit = el('button', 'secondary', 'Edit');
+      edit.type = 'button';
+      edit.setAttribute('aria-label', 'Edit ' + article.question);
+      edit.addEventListener('click', function () { editArticle(article); });
+      var remove = el('button', 'secondary', 'Delete');
+      remove.type = 'button';
+      remove.setAttribute('aria-label', 'Delete ' + article.question);
+      remove.addEventListener('click', function () {
+        call('DELETE', '/api/knowledge/' + encodeURIComponent(article.id)).then(function () {
+          if (editingArticle === article.id) { stopEditingArticle(); }
+          say('Article "' + article.question + '" deleted.');
+          loadKnowledge();
+        }).catch(function (error) { say('Not deleted: ' + error.message); });
+      });
+      actions.appendChild(edit);
+      actions.appendChild(remove);
+      row.appendChild(actions);
+      target.appendChild(row);
+    });
+    if (!list.length) { target.appendChild(el('li', 'empty', 'No articles yet.')); }
+  }
+
+  function editArticle(article) {
+    editingArticle = article.id;
+    $('knowledge-question').value = article.question;
+    $('knowledge-alternatives').value = article.alternatives.join('\n');
+    $('knowledge-answer').value = article.answer;
+    $('knowledge-language').value = article.language;
+    $('knowledge-form-heading').textContent = 'Edit article';
+    $('knowledge-save').textContent = 'Save article';
+    $('knowledge-cancel').hidden = false;
+    $('knowledge-question').focus();
+  }
+
+  function stopEditingArticle() {
+    editingArticle = null;
+    $('knowledge-form').reset();
+    $('knowledge-form-heading').textContent = 'New article';
+    $('knowledge-save').textContent = 'Add article';
+    $('knowledge-cancel').hidden = true;
+  }
+
+  if ($('knowledge-form')) {
+    $('knowledge-cancel').addEventListener('click', stopEditingArticle);
+    $('knowledge-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      var question = $('knowledge-question').value.trim();
+      var article = {
+        question: question,
+        answer: $('knowledge-answer').value,
+        language: $('knowledge-language').value.trim() || null,
+        alternatives: $('knowledge-alternatives').value.split('\n')
+          .map(function (line) { return line.trim(); })
+          .filter(function (line) { return line; })
+      };
+      var editing = editingArticle;
+      var saved = editing
+        ? call('PUT', '/api/knowledge/' + encodeURIComponent(editing), article)
+        : call('POST', '/api/knowledge', article);
+      saved.then(function () {
+        stopEditingArticle();
+        say('Article "' + question + '" ' + (editing ? 'saved.' : 'added.'));
+        loadKnowledge();
+      }).catch(function (error) { say('Not saved: ' + error.message); });
     });
   }
 
@@ -1228,7 +1386,7 @@
 
   loadList();
   loadCanned();
-  if (supervisor) { loadQueue(); loadAgents(); loadChannels(); }
+  if (supervisor) { loadQueue(); loadAgents(); loadChannels(); loadKnowledge(); }
   var requested = new URLSearchParams(window.location.search).get('request');
   if (requested) { open(requested, false); }
   follow();

@@ -35,6 +35,7 @@ public final class Fixtures {
                 sql.execute("truncate live_reservation, request_event, delivery, reply, customer_request, media cascade");
                 sql.execute("truncate browser_session, login_failure");
                 sql.execute("truncate canned_response");
+                sql.execute("truncate knowledge_article");
                 sql.execute("truncate intake_limit_window");
                 sql.execute("truncate live_event");
                 sql.execute("truncate intake_entry");

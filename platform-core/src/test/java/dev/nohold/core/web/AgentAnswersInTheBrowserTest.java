@@ -77,7 +77,7 @@ class AgentAnswersInTheBrowserTest extends InTheBrowser {
         page.keyboard().press("/");
         assertThat(page.getByLabel("Canned response")).isFocused();
         page.getByLabel("Canned response").selectOption(new SelectOption().setLabel("Shipping"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Insert")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Insert").setExact(true)).click();
         String answer = "Your request " + receipt.reference() + " ships tomorrow. Agent alice";
         assertThat(page.getByLabel("Reply")).hasValue(answer);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply")).click();

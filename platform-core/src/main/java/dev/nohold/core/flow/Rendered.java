@@ -1,0 +1,18 @@
+package dev.nohold.core.flow;
+
+import java.util.List;
+
+/**
+ * One turn of a flow as a channel shows it. {@code text} is what the customer reads or hears; {@code quickReplies}
+ * are buttons (web chat); {@code voice} is what a voice channel puts in its TwiML, or null on other channels.
+ */
+public record Rendered(String channel, String text, List<String> quickReplies, VoicePrompt voice) {
+
+    /**
+     * What a voice channel does with a turn, channel-neutral: say {@code say}, then, when {@code gather}, listen for
+     * keys and speech ({@code <Gather input="dtmf speech">}) with {@code hints} for the recognizer, taking
+     * {@code numDigits} keys (0: until #); without gather, hang up or connect after saying it.
+     */
+    public record VoicePrompt(String say, boolean gather, String input, int numDigits, List<String> hints) {
+    }
+}

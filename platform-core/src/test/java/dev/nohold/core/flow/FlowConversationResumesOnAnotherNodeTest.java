@@ -1,0 +1,122 @@
+package dev.nohold.core.flow;
+
+import dev.nohold.core.channel.Intake;
+import dev.nohold.core.request.Lifecycle;
+import dev.nohold.core.session.MovableClock;
+import dev.nohold.core.testing.Fixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every turn is committed: a conversation begun on one node is taken up by another that knows only the database
+ * (here a second, freshly built conversation service and catalog), and its handoff makes a request carrying what
+ * the flow collected and its transcript.
+ */
+@QuarkusTest
+@TestProfile(FlowTestProfile.class)
+class FlowConversationResumesOnAnotherNodeTest {
+
+    private static final String CUSTOMER = "+15550001111";
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    FlowCatalog catalog;
+    @Inject
+    FlowConversations conversations;
+    @Inject
+    MovableClock clock;
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    Intake intake;
+    @Inject
+    Lifecycle lifecycle;
+    @Inject
+    dev.nohold.core.channel.ChannelRequests requests;
+    @Inject
+    Instance<dev.nohold.core.knowledge.KnowledgeBase> knowledge;
+
+    @BeforeEach
+    void clean() {
+        clock.reset();
+        FlowFixtures.reset(dataSource, catalog);
+        Fixtures.createAgent("sam", "supervisor");
+    }
+
+    @Test
+    void anotherNodeTakesUpTheConversationWhereTheFirstLeftIt() {
+        FlowReply opened = conversations.receive("sms", CUSTOMER, "account-line", "hello").orElseThrow();
+        assertTrue(opened.waiting());
+        assertTrue(opened.reply().text().contains("1 Billing"), opened.reply().text());
+        FlowReply billing = conversations.receive("sms", CUSTOMER, "account-line", "billing").orElseThrow();
+        assertEquals("What is your account number? It has six digits.", billing.reply().text());
+
+        FlowConversations otherNode = anotherNode();
+        FlowReply handed = QuarkusTransaction.requiringNew().call(
+                () -> otherNode.receive("sms", CUSTOMER, "account-line", "123456").orElseThrow());
+
+        assertEquals(Outcome.HANDOFF, handed.outcome());
+        assertEquals("123456", handed.collected().get("account"));
+        assertEquals(opened.conversationId(), handed.conversationId());
+        assertNotNull(handed.reference());
+        Fixtures.as("sam").get("/api/requests/" + handed.requestId()).then().statusCode(200)
+                .body("reference", equalTo(handed.reference()))
+                .body("channel", equalTo("sms"))
+                .body("text", containsString("123456"))
+                .body("events.type", hasItem("FLOW"))
+                .body("events.find { it.type == 'FLOW' }.detail", containsString("bot: What is it about?"))
+                .body("events.find { it.type == 'FLOW' }.detail", containsString("account: 123456"));
+        assertEquals("123456", QuarkusTransaction.requiringNew().call(() ->
+                dev.nohold.core.request.Request.<dev.nohold.core.request.Request>findById(handed.requestId())
+                        .attributes.get("account")));
+    }
+
+    @Test
+    void theNextMessageJoinsTheHandedOffRequestAndStartsAfreshOnceItIsClosed() {
+        conversations.receive("sms", CUSTOMER, "account-line", "hi");
+        conversations.receive("sms", CUSTOMER, "account-line", "1");
+        FlowReply handed = conversations.receive("sms", CUSTOMER, "account-line", "123456").orElseThrow();
+        assertFalse(conversations.openOf("sms", CUSTOMER).isPresent());
+
+        assertTrue(conversations.receive("sms", CUSTOMER, "account-line", "any news?").isEmpty());
+
+        QuarkusTransaction.requiringNew().run(() -> requests.cancel(handed.requestId(), "the customer withdrew it"));
+        FlowReply again = conversations.receive("sms", CUSTOMER, "account-line", "hi again").orElseThrow();
+        assertTrue(again.waiting());
+        assertNull(again.requestId());
+    }
+
+    @Test
+    void noActiveFlowLeavesTheMessageToTheChannel() {
+        Fixtures.as("admin").post("/api/flows/answers/deactivate").then().statusCode(200);
+
+        assertTrue(conversations.receive("sms", CUSTOMER, null, "hello").isEmpty());
+        assertTrue(conversations.receive("sms", CUSTOMER, "account-line", "hello").isPresent());
+    }
+
+    private FlowConversations anotherNode() {
+        Clock time = clock;
+        FlowWorlds worlds = new FlowWorlds(knowledge, entityManager, time);
+        FlowCatalog freshCatalog = new FlowCatalog(entityManager, new FlowSimulator(worlds), time);
+        return new FlowConversations(freshCatalog, requests, worlds, intake, lifecycle, entityManager, time);
+    }
+}
