@@ -142,6 +142,9 @@ public class ChatConnections {
         if (line.by() != null) {
             frame.put("by", line.by());
         }
+        if (!line.choices().isEmpty()) {
+            line.choices().forEach(frame.putArray("choices")::add);
+        }
         if (line.audioType() != null && ChatLine.AGENT.equals(line.kind())) {
             frame.put("audio", "/chat/audio/" + line.id());
         }
