@@ -100,12 +100,14 @@ public class Conversations {
         UUID requestId = reply.handedOff() ? reply.requestId() : null;
         List<ChatLine> lines = new ArrayList<>();
         lines.add(ChatLine.of(requestId, ChatLine.CUSTOMER, text).from(clientId));
-        String said = reply.reply().text();
-        if (said != null && !said.isBlank()) {
+        String said = reply.reply().text() == null ? "" : reply.reply().text().strip();
+        if (!said.isEmpty() && !(reply.handedOff() && requestId != null)) {
             lines.add(ChatLine.of(requestId, ChatLine.BOT, said)
                     .offering(reply.waiting() ? reply.reply().quickReplies() : List.of()));
         }
         if (reply.handedOff() && requestId != null) {
+            // The flow's parting words open the notice the chat gives every request: one line, as without a flow.
+            String lead = said.isEmpty() ? "" : said + " ";
             Optional<ChannelRequest> live = requests.reserveAgentForLiveContact(CHANNEL, contactKey,
                             visitor.address(), new LiveNeeds(false, null))
                     .flatMap(held -> requests.connectedLive(held.id(), requestId).map(request -> {
@@ -116,9 +118,11 @@ public class Conversations {
                     }));
             if (live.isPresent()) {
                 String agent = store.liveAgent(requestId).map(ChatStore.LiveAgent::name).orElse("an agent");
-                lines.add(ChatLine.of(requestId, ChatLine.NOTICE, "You are talking with " + agent + "."));
+                lines.add(ChatLine.of(requestId, ChatLine.NOTICE, lead + "You are talking with " + agent + "."));
             } else {
-                lines.add(taken(requestId, reply.reference()));
+                ChatLine taken = taken(requestId, reply.reference());
+                lines.add(said.isEmpty() ? taken : ChatLine.of(requestId, ChatLine.NOTICE,
+                        lead + taken.text().replaceFirst("^Thank you\\. ", "")));
             }
         }
         return append(visitor, lines.toArray(ChatLine[]::new));
