@@ -110,6 +110,11 @@ public class ChatConnections {
         }
     }
 
+    /** Shows the visitor's new lines in the pages connected to this node. */
+    void catchUp(UUID visitor) {
+        sessions.values().stream().filter(session -> session.visitor.id().equals(visitor)).forEach(this::catchUp);
+    }
+
     private void signalled(String detail) {
         if (detail.startsWith("visitor:")) {
             UUID visitor = UUID.fromString(detail.substring("visitor:".length()));

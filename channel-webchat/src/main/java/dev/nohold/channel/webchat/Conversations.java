@@ -232,6 +232,19 @@ public class Conversations {
         return DeliveryResult.sent(providerId);
     }
 
+    /**
+     * The platform tells a chat something outside a turn (a conversation flow reminding a quiet customer, or ending
+     * their conversation): the bot's next line, committed on its own so the page can be shown it at once.
+     *
+     * @return the visitor told, or empty when no chat is known by that address
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Visitor> notice(String address, String text) {
+        Optional<Visitor> visitor = store.byAddress(address);
+        visitor.ifPresent(known -> store.append(known.id(), ChatLine.of(null, ChatLine.BOT, text), clock.instant()));
+        return visitor;
+    }
+
     // --- What the core did, heard on every node
 
     /**

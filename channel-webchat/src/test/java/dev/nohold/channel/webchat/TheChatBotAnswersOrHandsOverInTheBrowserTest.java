@@ -3,13 +3,17 @@ package dev.nohold.channel.webchat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.nohold.core.flow.QuietCustomers;
 import dev.nohold.core.testing.Fixtures;
 import dev.nohold.core.web.RealBrowser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -28,6 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 class TheChatBotAnswersOrHandsOverInTheBrowserTest extends InTheChatBrowser {
+
+    @Inject
+    QuietCustomers quietCustomers;
 
     private static final String ANSWER = "Choose 'Forgot password' on the sign-in page and follow the link we e-mail you.";
 
@@ -87,5 +94,24 @@ class TheChatBotAnswersOrHandsOverInTheBrowserTest extends InTheChatBrowser {
         ChatTests.agentTakes("alice", made.getFirst());
         ChatTests.reply("alice", made.getFirst(), "Yes, for 2 euros a parcel.");
         assertThat(conversation).containsText("Yes, for 2 euros a parcel.");
+    }
+
+    @Test
+    void aCustomerWhoGoesQuietIsRemindedInThePageThenHandedOver() {
+        Page page = openChat(chromium.browserWindow(base, 360, 740));
+        write(page, "hi, i forgot my pasword and cant sign in");
+        Locator conversation = conversation(page);
+        assertThat(conversation.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes"))).isVisible();
+
+        quietCustomers.act(Instant.now().plus(Duration.ofMinutes(11)));
+        assertThat(conversation).containsText("Are you still there?");
+
+        quietCustomers.act(Instant.now().plus(Duration.ofMinutes(22)));
+        assertThat(conversation).containsText("We have passed your question to our team");
+        List<String> made = as("admin").get("/api/requests?channel=webchat").jsonPath().getList("id");
+        assertEquals(1, made.size(), "the quiet conversation became one request");
+        String reference = as("admin").get("/api/requests/" + made.getFirst()).jsonPath().getString("reference");
+        assertThat(page.locator("#standing")).containsText(reference);
+        RealBrowser.assertAccessible(page);
     }
 }
