@@ -114,4 +114,24 @@ class TheChatBotAnswersOrHandsOverInTheBrowserTest extends InTheChatBrowser {
         assertThat(page.locator("#standing")).containsText(reference);
         RealBrowser.assertAccessible(page);
     }
+
+    @Test
+    void noAfterTheAutomaticAnswerHandsOverWithTheAttemptOnTheTimeline() {
+        Page page = openChat(chromium.browserWindow(base, 1280, 800));
+        write(page, "hi, i forgot my pasword and cant sign in");
+        Locator conversation = conversation(page);
+        assertThat(conversation).containsText("Forgot password");
+
+        conversation.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("No")).click();
+
+        assertThat(conversation).containsText(Pattern.compile("Your request \\S+ is taken"));
+        assertThat(conversation.getByRole(AriaRole.BUTTON)).hasCount(0);
+        List<String> made = as("admin").get("/api/requests?channel=webchat").jsonPath().getList("id");
+        assertEquals(1, made.size());
+        String reference = as("admin").get("/api/requests/" + made.getFirst()).jsonPath().getString("reference");
+        assertThat(page.locator("#standing")).containsText(reference);
+        List<String> events = as("admin").get("/api/requests/" + made.getFirst()).jsonPath().getList("events.type");
+        org.junit.jupiter.api.Assertions.assertTrue(events.contains("FLOW"), events.toString());
+        RealBrowser.assertAccessible(page);
+    }
 }
