@@ -86,6 +86,7 @@
       delete pending[message.clientId];
     }
     if (message.kind === 'agent') { $('typing').hidden = true; }
+    offer(message.choices || []);
     if (message.audio) {
       var audio = document.createElement('audio');
       audio.controls = true;
@@ -100,9 +101,30 @@
     }, 100);
   }
 
+  // The bot's quick replies: buttons under its newest message, each sending its choice as the customer's words;
+  // anything said after them takes them away.
+  function offer(choices) {
+    Array.prototype.forEach.call(conversation.querySelectorAll('.choices'), function (old) { old.remove(); });
+    if (!choices.length) { return; }
+    var group = document.createElement('div');
+    group.className = 'choices';
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-label', 'Quick replies');
+    choices.forEach(function (choice) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = choice;
+      button.addEventListener('click', function () { say(choice); });
+      group.appendChild(button);
+    });
+    conversation.appendChild(group);
+    conversation.scrollTop = conversation.scrollHeight;
+  }
+
   function meta(message) {
     if (message.kind === 'agent') { return message.by ? 'Agent ' + message.by : 'Agent'; }
     if (message.kind === 'customer') { return 'You'; }
+    if (message.kind === 'bot') { return 'Assistant'; }
     return null;
   }
 
@@ -149,11 +171,15 @@
       line('error', 'That message is too long: at most ' + limits.maxMessageLength + ' characters, please shorten it.', null);
       return;
     }
+    $('message').value = '';
+    say(text);
+  });
+
+  function say(text) {
     var clientId = newId();
     pending[clientId] = { text: text, element: line('customer', text, 'You (sending…)') };
-    $('message').value = '';
     if (ready) { socket.send(JSON.stringify({ type: 'say', id: clientId, text: text })); }
-  });
+  }
 
   $('message').addEventListener('keydown', function (event) {
     if (event.key === 'Enter' && !event.shiftKey) {

@@ -110,6 +110,11 @@ public class ChatConnections {
         }
     }
 
+    /** Shows the visitor's new lines in the pages connected to this node. */
+    void catchUp(UUID visitor) {
+        sessions.values().stream().filter(session -> session.visitor.id().equals(visitor)).forEach(this::catchUp);
+    }
+
     private void signalled(String detail) {
         if (detail.startsWith("visitor:")) {
             UUID visitor = UUID.fromString(detail.substring("visitor:".length()));
@@ -141,6 +146,9 @@ public class ChatConnections {
         }
         if (line.by() != null) {
             frame.put("by", line.by());
+        }
+        if (!line.choices().isEmpty()) {
+            line.choices().forEach(frame.putArray("choices")::add);
         }
         if (line.audioType() != null && ChatLine.AGENT.equals(line.kind())) {
             frame.put("audio", "/chat/audio/" + line.id());

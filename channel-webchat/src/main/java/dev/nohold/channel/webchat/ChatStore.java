@@ -29,7 +29,7 @@ import java.util.UUID;
 public class ChatStore {
 
     private static final int PAGE = 500;
-    private static final String LINE = "id, seq, request_id, kind, text, audio_type, client_id, delivery_id, by_name, at";
+    private static final String LINE = "id, seq, request_id, kind, text, audio_type, client_id, delivery_id, by_name, at, quick_replies";
 
     private final DataSource dataSource;
 
@@ -99,11 +99,12 @@ public class ChatStore {
         long seq = one("update webchat_visitor set last_seq = last_seq + 1 where id = ? returning last_seq",
                 row -> row.getLong(1), visitorId).orElseThrow();
         update("insert into webchat_message (id, visitor_id, seq, request_id, kind, text, audio_type, client_id,"
-                        + " delivery_id, by_name, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " delivery_id, by_name, at, quick_replies) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 line.id(), visitorId, seq, line.requestId(), line.kind(), line.text(), line.audioType(), line.clientId(),
-                line.deliveryId(), line.by(), Timestamp.from(at));
+                line.deliveryId(), line.by(), Timestamp.from(at),
+                line.choices().isEmpty() ? null : String.join("\n", line.choices()));
         return new Appended(new ChatLine(line.id(), seq, line.requestId(), line.kind(), line.text(), line.audioType(),
-                line.clientId(), line.deliveryId(), line.by(), at), true);
+                line.clientId(), line.deliveryId(), line.by(), at, line.choices()), true);
     }
 
     /** What {@link #append} did: the line as stored, and whether this call stored it. */
@@ -124,6 +125,13 @@ public class ChatStore {
                     line.requestId(), line.kind());
         }
         return Optional.empty();
+    }
+
+    /** What the customer sent with the page's own id {@code clientId}, if it is stored already. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ChatLine> said(UUID visitorId, String clientId) {
+        return one("select " + LINE + " from webchat_message where visitor_id = ? and client_id = ?",
+                ChatStore::line, visitorId, clientId);
     }
 
     /** The visitor's messages numbered after {@code seq}, oldest first (at most a page of them). */
@@ -251,7 +259,8 @@ public class ChatStore {
         Timestamp at = row.getTimestamp(10);
         return new ChatLine(row.getObject(1, UUID.class), row.getLong(2), row.getObject(3, UUID.class),
                 row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getObject(8, UUID.class),
-                row.getString(9), at == null ? null : at.toInstant());
+                row.getString(9), at == null ? null : at.toInstant(),
+                row.getString(11) == null ? List.of() : List.of(row.getString(11).split("\n")));
     }
 
     static byte[] hash(String token) {

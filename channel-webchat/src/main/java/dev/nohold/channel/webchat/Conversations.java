@@ -11,6 +11,8 @@ import dev.nohold.core.channel.IntakeReceipt;
 import dev.nohold.core.channel.LiveNeeds;
 import dev.nohold.core.channel.LiveReservation;
 import dev.nohold.core.channel.OutboundReply;
+import dev.nohold.core.flow.FlowConversations;
+import dev.nohold.core.flow.FlowReply;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -40,12 +42,15 @@ public class Conversations {
     private final ChatStore store;
     private final ChannelRequests requests;
     private final ChannelSignals signals;
+    private final FlowConversations flows;
     private final Clock clock;
 
-    public Conversations(ChatStore store, ChannelRequests requests, ChannelSignals signals, Clock clock) {
+    public Conversations(ChatStore store, ChannelRequests requests, ChannelSignals signals, FlowConversations flows,
+                         Clock clock) {
         this.store = store;
         this.requests = requests;
         this.signals = signals;
+        this.flows = flows;
         this.clock = clock;
     }
 
@@ -61,6 +66,15 @@ public class Conversations {
         String providerId = visitor.id() + ":" + clientId;
         InboundMessage.Builder message = InboundMessage.from(CHANNEL, visitor.address()).text(text)
                 .providerMessageId(providerId, fingerprint(text));
+        Optional<ChatLine> resent = store.said(visitor.id(), clientId);
+        if (resent.isPresent()) {
+            // The page sent it again after a lost connection: it was taken (by the flow or as a request) already.
+            return List.of(resent.get());
+        }
+        Optional<FlowReply> bot = flows.receive(CHANNEL, visitor.address(), null, text);
+        if (bot.isPresent()) {
+            return toldByTheFlow(visitor, clientId, providerId, text, bot.get());
+        }
         Optional<ChannelRequest> live = requests.openRequestOf(CHANNEL, visitor.address()).isPresent()
                 ? Optional.empty() : goLive(visitor, providerId, message);
         if (live.isPresent()) {
@@ -74,6 +88,44 @@ public class Conversations {
             return append(visitor, said);
         }
         return append(visitor, said, taken(receipt.id(), receipt.reference()));
+    }
+
+    /**
+     * The conversation flow took the customer's words: its answer is shown with its quick replies. When it handed the
+     * customer over, the request it made goes on as any chat's request: live with an agent free, else its reference
+     * (and the place in line, from the standing) until the answer comes. Self-served or ended: the answer is all.
+     */
+    private List<ChatLine> toldByTheFlow(Visitor visitor, String clientId, String contactKey, String text,
+                                         FlowReply reply) {
+        UUID requestId = reply.handedOff() ? reply.requestId() : null;
+        List<ChatLine> lines = new ArrayList<>();
+        lines.add(ChatLine.of(requestId, ChatLine.CUSTOMER, text).from(clientId));
+        String said = reply.reply().text() == null ? "" : reply.reply().text().strip();
+        if (!said.isEmpty() && !(reply.handedOff() && requestId != null)) {
+            lines.add(ChatLine.of(requestId, ChatLine.BOT, said)
+                    .offering(reply.waiting() ? reply.reply().quickReplies() : List.of()));
+        }
+        if (reply.handedOff() && requestId != null) {
+            // The flow's parting words open the notice the chat gives every request: one line, as without a flow.
+            String lead = said.isEmpty() ? "" : said + " ";
+            Optional<ChannelRequest> live = requests.reserveAgentForLiveContact(CHANNEL, contactKey,
+                            visitor.address(), new LiveNeeds(false, null))
+                    .flatMap(held -> requests.connectedLive(held.id(), requestId).map(request -> {
+                        requests.holder(request.id()).ifPresent(username ->
+                                store.startLive(request.id(), username, held.agentDisplayName(), clock.instant()));
+                        LOG.infof("Live chat %s connected after flow %s", request.reference(), reply.flowId());
+                        return request;
+                    }));
+            if (live.isPresent()) {
+                String agent = store.liveAgent(requestId).map(ChatStore.LiveAgent::name).orElse("an agent");
+                lines.add(ChatLine.of(requestId, ChatLine.NOTICE, lead + "You are talking with " + agent + "."));
+            } else {
+                ChatLine taken = taken(requestId, reply.reference());
+                lines.add(said.isEmpty() ? taken : ChatLine.of(requestId, ChatLine.NOTICE,
+                        lead + taken.text().replaceFirst("^Thank you\\. ", "")));
+            }
+        }
+        return append(visitor, lines.toArray(ChatLine[]::new));
     }
 
     /** A voice note makes a request of its own (its words are known only once the core has transcribed it). */
@@ -180,6 +232,19 @@ public class Conversations {
         return DeliveryResult.sent(providerId);
     }
 
+    /**
+     * The platform tells a chat something outside a turn (a conversation flow reminding a quiet customer, or ending
+     * their conversation): the bot's next line, committed on its own so the page can be shown it at once.
+     *
+     * @return the visitor told, or empty when no chat is known by that address
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Visitor> notice(String address, String text) {
+        Optional<Visitor> visitor = store.byAddress(address);
+        visitor.ifPresent(known -> store.append(known.id(), ChatLine.of(null, ChatLine.BOT, text), clock.instant()));
+        return visitor;
+    }
+
     // --- What the core did, heard on every node
 
     /**
@@ -227,8 +292,11 @@ public class Conversations {
             stored.add(appended.line());
             any |= appended.stored();
         }
-        if (any) {
-            signals.signal(CHANNEL, lines[0].requestId(), "visitor:" + visitor.id());
+        // A bot's turn before any request has nothing to signal by: the page that sent the words catches up itself.
+        UUID requestId = java.util.Arrays.stream(lines).map(ChatLine::requestId).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+        if (any && requestId != null) {
+            signals.signal(CHANNEL, requestId, "visitor:" + visitor.id());
         }
         return stored;
     }

@@ -30,6 +30,7 @@ final class ChatTests {
     static void reset(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("truncate webchat_message, webchat_visitor, webchat_live cascade");
+            sql.execute("truncate flow_conversation cascade");
         }
         Fixtures.reset(dataSource);
     }

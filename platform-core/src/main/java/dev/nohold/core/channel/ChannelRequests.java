@@ -314,6 +314,27 @@ public class ChannelRequests {
     }
 
     /**
+     * The held agent takes a request already made (a flow handed its customer over to people): it passes from QUEUED
+     * to ASSIGNED to that agent in the caller's transaction, as {@link #connectedLive(UUID, InboundMessage)} does for a
+     * request it makes. Empty when the request no longer waits or the hold is gone; the hold is then given up and
+     * the request stays where it is.
+     */
+    public Optional<ChannelRequest> connectedLive(UUID reservationId, UUID requestId) {
+        Request request = Request.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || request.status != RequestStatus.QUEUED) {
+            reservations.release(reservationId, "the request was no longer waiting");
+            return Optional.empty();
+        }
+        Optional<Agent> agent = reservations.end(reservationId, "the live contact connected");
+        if (agent.isEmpty()) {
+            return Optional.empty();
+        }
+        lifecycle.assign(request, agent.get());
+        request.attributes.put(LIVE_AGENT, agent.get().username);
+        return Optional.of(view(request));
+    }
+
+    /**
      * The live conversation ended: it was the answer, so the request is answered and delivered. If the agent who
      * took it went OFFLINE meanwhile (their work went back to the queue), it is not closed in someone else's name:
      * the end of the call is noted and the request stays with whoever holds it now.
