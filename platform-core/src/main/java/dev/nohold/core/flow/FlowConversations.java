@@ -60,6 +60,16 @@ public class FlowConversations {
      * people (the channel then takes the message in as it always has, and it joins that request)
      */
     public Optional<FlowReply> receive(String channel, String address, String entryPoint, String input) {
+        return receive(channel, address, entryPoint, input, Map.of());
+    }
+
+    /**
+     * As {@link #receive(String, String, String, String)}, with what the channel must find on the request if this
+     * turn hands the customer over ({@code channelAttributes}: an e-mail's subject and Message-ID, so the agent's
+     * answer joins the customer's thread); what the flow collected wins over a value of the same name.
+     */
+    public Optional<FlowReply> receive(String channel, String address, String entryPoint, String input,
+                                       Map<String, String> channelAttributes) {
         AdvisoryLocks.holdUntilTransactionEnds(entityManager, "flow:" + channel + ":" + address);
         Optional<FlowConversation> open = FlowConversation.openOf(channel, address);
         FlowConversation conversation;
@@ -80,7 +90,7 @@ public class FlowConversations {
         }
         FlowEngine.Turn turn = FlowEngine.next(flow, conversation.state(), input,
                 worlds.of(channel, address, null));
-        return Optional.of(keep(conversation, flow, turn));
+        return Optional.of(keep(conversation, flow, turn, channelAttributes));
     }
 
     /** The customer's open conversation on this channel, as it stands. */
@@ -116,13 +126,14 @@ public class FlowConversations {
         return conversation;
     }
 
-    private FlowReply keep(FlowConversation conversation, Flow flow, FlowEngine.Turn turn) {
+    private FlowReply keep(FlowConversation conversation, Flow flow, FlowEngine.Turn turn,
+                           Map<String, String> channelAttributes) {
         Instant now = clock.instant();
         conversation.keep(turn.state(), now);
         conversation.remindedAt = null;
         conversation.dueAt = turn.outcome().finished() ? null : now.plus(flow.settings().quietAfter());
         if (turn.outcome() == Outcome.HANDOFF) {
-            handOff(conversation, turn.state());
+            handOff(conversation, turn.state(), channelAttributes);
         }
         conversation.persist();
         entityManager.flush();
@@ -144,10 +155,16 @@ public class FlowConversations {
      * flow's transcript and notes on its timeline.
      */
     void handOff(FlowConversation conversation, ConversationState state) {
+        handOff(conversation, state, Map.of());
+    }
+
+    private void handOff(FlowConversation conversation, ConversationState state,
+                         Map<String, String> channelAttributes) {
         List<String> said = state.customerSaid();
         String text = said.isEmpty() ? "(the customer said nothing to the flow " + conversation.flowId + ")"
                 : String.join("\n", said);
-        Map<String, String> attributes = new HashMap<>(state.collected());
+        Map<String, String> attributes = new HashMap<>(channelAttributes);
+        attributes.putAll(state.collected());
         attributes.put("flow", conversation.flowId + "@" + conversation.flowVersion);
         InboundMessage message = InboundMessage.from(conversation.channel, conversation.address)
                 .text(text)
