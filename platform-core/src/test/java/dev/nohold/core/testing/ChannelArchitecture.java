@@ -9,6 +9,10 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.nohold.core.IsoTime;
 import dev.nohold.core.Refusal;
+import dev.nohold.core.flow.FlowConversations;
+import dev.nohold.core.flow.FlowReply;
+import dev.nohold.core.flow.Outcome;
+import dev.nohold.core.flow.Rendered;
 import jakarta.persistence.Entity;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -21,7 +25,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The rule every channel module and provider module holds itself to, from its own test: the core is reached through
- * its channel package (the door {@code ChannelRequests} and the SPI), its configuration, {@link Refusal} and
+ * its channel package (the door {@code ChannelRequests} and the SPI), the door to flows ({@code FlowConversations}
+ * and the records it answers with), its configuration, {@link Refusal} and
  * {@link IsoTime}, never an entity, the lifecycle or the outbox; and no channel uses another channel's code.
  */
 public final class ChannelArchitecture {
@@ -46,7 +51,9 @@ public final class ChannelArchitecture {
         DescribedPredicate<JavaClass> door = resideInAnyPackage("dev.nohold.core.channel..", "dev.nohold.core.config..")
                 .and(DescribedPredicate.not(are(annotatedWithEntity())))
                 .or(type(Refusal.class)).or(type(IsoTime.class))
-                .as("the core's channel door, its configuration, Refusal or IsoTime");
+                .or(type(FlowConversations.class)).or(type(FlowReply.class)).or(type(Rendered.class))
+                .or(type(Rendered.VoicePrompt.class)).or(type(Outcome.class))
+                .as("the core's channel door (with its door to flows), its configuration, Refusal or IsoTime");
         return classes().that().resideInAPackage(ownPackage + "..")
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage(CORE).or(door).or(resideInAPackage(ownPackage + "..")))
                 .because("channels see the core only through dev.nohold.core.channel.ChannelRequests and the SPI");
