@@ -84,14 +84,14 @@ public class MailIntake {
         }
         try {
             Map<String, String> thread = thread(mail, subject);
+            InboundMessage message = message(mail, sender.get(), subject, text, content, thread);
             if (content.attachments().isEmpty() && content.tooLarge().isEmpty()) {
-                Optional<FlowReply> turn = flows.receive(EmailChannel.ID, sender.get(), config.address().orElse(null),
-                        text, thread);
+                Optional<FlowReply> turn = flows.receive(message, config.address().orElse(null));
                 if (turn.isPresent()) {
                     return answered(mail, sender.get(), thread, turn.get());
                 }
             }
-            return Optional.of(take(mail, sender.get(), subject, text, content, thread).id());
+            return Optional.of(take(mail, message, content).id());
         } catch (Refusal refused) {
             LOG.warnf("Mail %s refused by the core: %s", mail.getMessageID(), refused.getMessage());
             return Optional.empty();
@@ -133,16 +133,22 @@ public class MailIntake {
         return thread;
     }
 
-    private IntakeReceipt take(MimeMessage mail, String sender, String subject, String text, MailContent content,
-                               Map<String, String> thread) throws MessagingException {
-        String messageId = mail.getMessageID();
+    /** The mail as intake takes it, with the Message-ID (or a hash of what it says) that makes a re-read one. */
+    private static InboundMessage message(MimeMessage mail, String sender, String subject, String text,
+                                          MailContent content, Map<String, String> thread) throws MessagingException {
         String fingerprint = sha256(sender + "\n" + subject + "\n" + text);
         InboundMessage.Builder message = InboundMessage.from(EmailChannel.ID, sender)
                 .text(text.isBlank() ? null : text)
-                .providerMessageId(providerId(messageId, fingerprint), fingerprint)
+                .providerMessageId(providerId(mail.getMessageID(), fingerprint), fingerprint)
                 .attributes(thread);
         content.voiceMemo().ifPresent(memo -> message.audio(memo.bytes(), memo.mediaType()));
-        IntakeReceipt receipt = requests.take(message.build());
+        return message.build();
+    }
+
+    private IntakeReceipt take(MimeMessage mail, InboundMessage message, MailContent content)
+            throws MessagingException {
+        String messageId = mail.getMessageID();
+        IntakeReceipt receipt = requests.take(message);
         if (receipt.duplicate()) {
             LOG.infof("Mail %s was already taken as request %s", messageId, receipt.reference());
             return receipt;
