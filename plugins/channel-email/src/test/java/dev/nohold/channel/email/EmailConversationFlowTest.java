@@ -106,4 +106,37 @@ class EmailConversationFlowTest {
         assertTrue(String.valueOf(answer.getContent()).contains("We will fetch it today."));
         assertEquals(1, EmailTesting.requestsFrom(GRACE).size(), "one request, made by the handoff");
     }
+
+    @Test
+    void anAnswerThatDidNotHelpGoesToPeopleAndTheAgentAnswersTheCustomersLastMail() throws Exception {
+        MailServer.send(CustomerMail.from(GRACE, "Refund", "When will I get my refund?",
+                "<question@mail.example.test>"));
+        MimeMessage botAnswer = await().atMost(Duration.ofSeconds(15)).until(() -> MailServer.receivedBy(GRACE),
+                mails -> !mails.isEmpty()).get(0);
+
+        CustomerMail no = CustomerMail.from(GRACE, "Re: Refund", """
+                no
+
+                On Wed, 2 Dec 2026 at 09:00, Customer service <help@nohold.test> wrote:
+                > Refunds reach your card within 5 working days.
+                """, "<no@mail.example.test>");
+        no.setHeader("In-Reply-To", botAnswer.getMessageID());
+        no.setHeader("References", "<question@mail.example.test> " + botAnswer.getMessageID());
+        MailServer.send(no);
+
+        Map<String, Object> request = EmailTesting.requestFrom(GRACE);
+        String id = (String) request.get("id");
+        assertEquals("When will I get my refund?\nno", request.get("text"), "what the customer told the bot");
+        as("admin").get("/api/requests/" + id).then().body("events.type", hasItem("FLOW"));
+
+        EmailTesting.answer("erin", id, "Your refund left us yesterday.");
+
+        MimeMessage answer = await().atMost(Duration.ofSeconds(15)).until(() -> MailServer.receivedBy(GRACE),
+                mails -> mails.size() == 2).get(1);
+        assertEquals("<no@mail.example.test>", answer.getHeader("In-Reply-To", null));
+        assertTrue(answer.getHeader("References", " ").contains("<question@mail.example.test>"));
+        assertEquals("Re: Refund [" + request.get("reference") + "]", answer.getSubject());
+        assertTrue(String.valueOf(answer.getContent()).contains("Your refund left us yesterday."));
+        assertEquals(1, EmailTesting.requestsFrom(GRACE).size());
+    }
 }
