@@ -60,6 +60,21 @@ public class FlowConversations {
      * people (the channel then takes the message in as it always has, and it joins that request)
      */
     public Optional<FlowReply> receive(String channel, String address, String entryPoint, String input) {
+        return receive(channel, address, entryPoint, input, null);
+    }
+
+    /**
+     * As {@link #receive(String, String, String, String)} for {@code message}'s words, taken as the channel would
+     * hand it to intake: if this turn hands the customer over, the request made carries its attributes (an e-mail's
+     * subject and Message-ID, so the agent's answer joins the customer's thread; what the flow collected wins over a
+     * value of the same name) and its provider message id, so a provider's retry of it makes nothing twice.
+     */
+    public Optional<FlowReply> receive(InboundMessage message, String entryPoint) {
+        return receive(message.channel(), message.from(), entryPoint, message.text(), message);
+    }
+
+    private Optional<FlowReply> receive(String channel, String address, String entryPoint, String input,
+                                        InboundMessage asTaken) {
         AdvisoryLocks.holdUntilTransactionEnds(entityManager, "flow:" + channel + ":" + address);
         Optional<FlowConversation> open = FlowConversation.openOf(channel, address);
         FlowConversation conversation;
@@ -80,7 +95,7 @@ public class FlowConversations {
         }
         FlowEngine.Turn turn = FlowEngine.next(flow, conversation.state(), input,
                 worlds.of(channel, address, null));
-        return Optional.of(keep(conversation, flow, turn));
+        return Optional.of(keep(conversation, flow, turn, asTaken));
     }
 
     /** The customer's open conversation on this channel, as it stands. */
@@ -116,13 +131,13 @@ public class FlowConversations {
         return conversation;
     }
 
-    private FlowReply keep(FlowConversation conversation, Flow flow, FlowEngine.Turn turn) {
+    private FlowReply keep(FlowConversation conversation, Flow flow, FlowEngine.Turn turn, InboundMessage asTaken) {
         Instant now = clock.instant();
         conversation.keep(turn.state(), now);
         conversation.remindedAt = null;
         conversation.dueAt = turn.outcome().finished() ? null : now.plus(flow.settings().quietAfter());
         if (turn.outcome() == Outcome.HANDOFF) {
-            handOff(conversation, turn.state());
+            handOff(conversation, turn.state(), asTaken);
         }
         conversation.persist();
         entityManager.flush();
@@ -144,10 +159,15 @@ public class FlowConversations {
      * flow's transcript and notes on its timeline.
      */
     void handOff(FlowConversation conversation, ConversationState state) {
+        handOff(conversation, state, null);
+    }
+
+    private void handOff(FlowConversation conversation, ConversationState state, InboundMessage asTaken) {
         List<String> said = state.customerSaid();
         String text = said.isEmpty() ? "(the customer said nothing to the flow " + conversation.flowId + ")"
                 : String.join("\n", said);
-        Map<String, String> attributes = new HashMap<>(state.collected());
+        Map<String, String> attributes = new HashMap<>(asTaken == null ? Map.of() : asTaken.attributes());
+        attributes.putAll(state.collected());
         attributes.put("flow", conversation.flowId + "@" + conversation.flowVersion);
         InboundMessage message = InboundMessage.from(conversation.channel, conversation.address)
                 .text(text)
@@ -155,6 +175,9 @@ public class FlowConversations {
                 .language(state.collected().get("language"))
                 .requiredSkill(state.collected().get("skill"))
                 .build();
+        if (asTaken != null && asTaken.providerMessageId() != null) {
+            message = message.withProviderMessageId(asTaken.providerMessageId(), asTaken.fingerprint());
+        }
         IntakeReceipt receipt = intake.submit(message);
         conversation.requestId = receipt.id();
         String transcript = state.transcript().stream().map(line -> line.by() + ": " + line.text())

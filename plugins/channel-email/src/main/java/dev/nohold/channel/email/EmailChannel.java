@@ -16,6 +16,7 @@ import org.apache.camel.attachment.AttachmentMessage;
 import org.jboss.logging.Logger;
 
 import java.io.UnsupportedEncodingException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -112,6 +113,37 @@ public class EmailChannel implements Channel {
         outboxTrouble.set(null);
         LOG.infof("Answer to e-mail request %s sent (attempt %d)", reply.reference(), reply.attempt());
         return DeliveryResult.delivered(reply.deliveryId().toString());
+    }
+
+    /**
+     * Sends a conversation flow's turn as one reply in the customer's thread ({@code thread}: the attributes
+     * {@link MailIntake} reads from their mail). Marked as an automatic reply (RFC 3834), so another robot does not
+     * answer it. A failure is logged, not thrown: the turn is already kept, and reading the mail again would repeat it.
+     *
+     * @return whether our SMTP server took it
+     */
+    boolean sendBotReply(String to, Map<String, String> thread, String text) {
+        Exchange sent = camel.send(endpoints.outbox(), exchange -> {
+            var message = exchange.getIn();
+            message.setHeader("To", to);
+            message.setHeader("From", from());
+            message.setHeader("Subject", MailThread.botSubject(thread));
+            message.setHeader("Auto-Submitted", "auto-replied");
+            String inReplyTo = MailThread.inReplyTo(thread);
+            if (inReplyTo != null) {
+                message.setHeader("In-Reply-To", inReplyTo);
+                message.setHeader("References", MailThread.references(thread));
+            }
+            message.setBody(text);
+        });
+        if (sent.getException() != null) {
+            DeliveryException failure = SmtpFailures.of(sent.getException());
+            outboxTrouble.set(failure.retryable() ? failure.getMessage() : null);
+            LOG.warnf("The bot's reply to %s could not be sent: %s", to, failure.getMessage());
+            return false;
+        }
+        outboxTrouble.set(null);
+        return true;
     }
 
     private String from() {

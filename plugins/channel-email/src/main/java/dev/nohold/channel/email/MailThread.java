@@ -43,6 +43,12 @@ final class MailThread {
         return "Re: " + (theirs.isEmpty() ? "Your request" : theirs) + " [" + reference + "]";
     }
 
+    /** "Re: " and the customer's subject, for the bot's reply before any request exists: "Re: My parcel". */
+    static String botSubject(Map<String, String> attributes) {
+        String theirs = withoutReplyPrefixes(attributes.getOrDefault(SUBJECT, ""));
+        return "Re: " + (theirs.isEmpty() ? "Your question" : theirs);
+    }
+
     static String inReplyTo(Map<String, String> attributes) {
         return attributes.get(MESSAGE_ID);
     }
