@@ -4,6 +4,7 @@ import dev.nohold.core.Refusal;
 import dev.nohold.core.agent.Agent;
 import dev.nohold.core.agent.Presence;
 import dev.nohold.core.channel.Channels;
+import dev.nohold.core.channel.JournalDrain;
 import dev.nohold.core.customer.CustomerAddress;
 import dev.nohold.core.media.MediaItem;
 import dev.nohold.core.media.MediaStore;
@@ -36,8 +37,11 @@ public class RequestQueries {
     private final Clock clock;
     private final Channels channels;
     private final QueueStatistics statistics;
+    private final JournalDrain journal;
 
-    public RequestQueries(MediaStore media, Clock clock, Channels channels, QueueStatistics statistics) {
+    public RequestQueries(MediaStore media, Clock clock, Channels channels, QueueStatistics statistics,
+                          JournalDrain journal) {
+        this.journal = journal;
         this.media = media;
         this.clock = clock;
         this.channels = channels;
@@ -56,6 +60,7 @@ public class RequestQueries {
      */
     @SuppressWarnings("unchecked")
     public RequestPage search(String username, RequestSearch criteria, int page, int size) {
+        journal.settle();
         if (page < 0) {
             throw Refusal.badInput("page starts at 0");
         }
@@ -117,6 +122,7 @@ public class RequestQueries {
 
     /** The caller's assigned, not yet answered requests, longest waiting first. */
     public List<Request> assignedTo(String username) {
+        journal.settle();
         Agent caller = caller(username);
         return Request.list("from Request r join fetch r.assignedTo where r.assignedTo = ?1 and r.status = ?2"
                 + " order by r.assignedAt, r.id", caller, RequestStatus.ASSIGNED);
@@ -127,6 +133,7 @@ public class RequestQueries {
      * caller may see it.
      */
     public RequestDetails view(String username, UUID id) {
+        journal.settle();
         Request request = visible(username, id);
         List<Request> earlier = CustomerHistory.requestsOf(request.customerId).stream()
                 .filter(other -> !other.id.equals(id)).toList();
@@ -165,6 +172,7 @@ public class RequestQueries {
     }
 
     public QueueFigures queue() {
+        journal.settle();
         Map<String, Long> counts = new LinkedHashMap<>();
         for (RequestStatus status : RequestStatus.values()) {
             counts.put(status.name(), 0L);
