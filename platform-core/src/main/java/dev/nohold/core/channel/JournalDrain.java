@@ -40,12 +40,15 @@ import java.util.UUID;
 public class JournalDrain extends RouteBuilder {
 
     static final String WAKE = "seda:intake-journal-due?size=1&discardWhenFull=true";
-    /** How far a customer's STATUS or CANCEL takes the journal at a peak; the rest is the drain's. */
-    private static final int MAX_BATCHES_FOR_ONE_CUSTOMER = 5;
+    /** How far a reader or a customer's STATUS takes the journal at a peak; the rest is the drain's. */
+    private static final int MAX_BATCHES_FOR_A_READER = 5;
     private static final Logger LOG = Logger.getLogger(JournalDrain.class);
-    private static final String CLAIM = """
+    private static final String ENTRY = """
             select seq, channel, provider_message_id, fingerprint, sender, reference, told_new, cast(message as text)
               from intake_entry e
+            """;
+    /** A batch, oldest first, a customer's first entry only (their next is taken once this one is). */
+    private static final String CLAIM = ENTRY + """
              where taken_at is null and attempts < :max
                and not exists (select 1 from intake_entry earlier
                                 where earlier.identity = e.identity and earlier.taken_at is null
@@ -53,29 +56,13 @@ public class JournalDrain extends RouteBuilder {
              order by seq
              limit :value
              for update skip locked""";
-    /**
-     * A customer's entries and everyone's written before them, a batch at most: waits for a batch that holds some
-     * of them (they are taken when it ends).
-     */
-    private static final String CLAIM_UP_TO = """
-            select seq, channel, provider_message_id, fingerprint, sender, reference, told_new, cast(message as text)
-              from intake_entry
-             where taken_at is null and attempts < :max
-               and seq <= (select max(seq) from intake_entry where identity = :value and taken_at is null)
-             order by seq
-             limit %d
-               for update""";
     /** Everyone's entries up to a seq, a batch at most, waiting for batches in flight that hold some. */
-    private static final String CLAIM_WRITTEN_BEFORE = """
-            select seq, channel, provider_message_id, fingerprint, sender, reference, told_new, cast(message as text)
-              from intake_entry
+    private static final String CLAIM_WRITTEN_BEFORE = ENTRY + """
              where taken_at is null and attempts < :max and seq <= :value
              order by seq
              limit %d
                for update""";
-    private static final String CLAIM_ONE = """
-            select seq, channel, provider_message_id, fingerprint, sender, reference, told_new, cast(message as text)
-              from intake_entry
+    private static final String CLAIM_ONE = ENTRY + """
              where seq = :value and taken_at is null and attempts < :max
                for update skip locked""";
 
@@ -160,13 +147,11 @@ public class JournalDrain extends RouteBuilder {
      * the drain's).
      */
     public void settle() {
-        Long upTo = QuarkusTransaction.requiringNew().call(() -> (Long) Request.getEntityManager()
-                .createNativeQuery("select max(seq) from intake_entry where taken_at is null", Long.class)
-                .getSingleResult());
+        Long upTo = QuarkusTransaction.requiringNew().call(() -> lastUntaken(null));
         if (upTo == null) {
             return;
         }
-        for (int batch = 0; batch < MAX_BATCHES_FOR_ONE_CUSTOMER; batch++) {
+        for (int batch = 0; batch < MAX_BATCHES_FOR_A_READER; batch++) {
             int taken = QuarkusTransaction.requiringNew().call(() ->
                     take(claim(CLAIM_WRITTEN_BEFORE.formatted(config.batchSize()), upTo)));
             journal.taken(taken);
@@ -182,9 +167,13 @@ public class JournalDrain extends RouteBuilder {
      * last is part of their request before the caller acts on it (a STATUS or CANCEL right after a text).
      */
     public void takeEntriesOf(String identity) {
+        Long upTo = lastUntaken(identity);
+        if (upTo == null) {
+            return;
+        }
         int taken = 0;
-        for (int batch = 0; batch < MAX_BATCHES_FOR_ONE_CUSTOMER; batch++) {
-            int one = take(claim(CLAIM_UP_TO.formatted(config.batchSize()), identity));
+        for (int batch = 0; batch < MAX_BATCHES_FOR_A_READER; batch++) {
+            int one = take(claim(CLAIM_WRITTEN_BEFORE.formatted(config.batchSize()), upTo));
             taken += one;
             if (one < config.batchSize()) {
                 break;
@@ -205,6 +194,20 @@ public class JournalDrain extends RouteBuilder {
                 }
             });
         }
+    }
+
+    /** The newest entry not taken yet: anyone's, or the customer's with this identity; null when there is none. */
+    private static Long lastUntaken(String identity) {
+        if (identity == null) {
+            return (Long) Request.getEntityManager()
+                    .createNativeQuery("select max(seq) from intake_entry where taken_at is null", Long.class)
+                    .getSingleResult();
+        }
+        return (Long) Request.getEntityManager()
+                .createNativeQuery("select max(seq) from intake_entry where taken_at is null and identity = :identity",
+                        Long.class)
+                .setParameter("identity", identity)
+                .getSingleResult();
     }
 
     private int takeBatch() {

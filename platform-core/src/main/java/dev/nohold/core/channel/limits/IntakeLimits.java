@@ -59,9 +59,8 @@ public class IntakeLimits {
             return Admission.ADMITTED;
         }
         Instant now = clock.instant();
-        long windowMillis = config.window().toMillis();
-        Instant windowStart = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis);
-        Instant windowEnd = windowStart.plusMillis(windowMillis);
+        Instant windowStart = windowStart(now);
+        Instant windowEnd = windowStart.plus(config.window());
         List<Counter> counters = new ArrayList<>(2);
         counters.add(new Counter(key("address", channel, address), config.perAddress(), windowStart, windowEnd));
         if (client != null) {
@@ -79,7 +78,7 @@ public class IntakeLimits {
         if (!over) {
             return Admission.ADMITTED;
         }
-        return new Admission(false, Duration.between(now, windowStart.plusMillis(windowMillis)), first);
+        return new Admission(false, Duration.between(now, windowEnd), first);
     }
 
     /**
@@ -90,11 +89,15 @@ public class IntakeLimits {
         if (!config.enabled()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        long windowMillis = config.window().toMillis();
-        Instant windowStart = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis);
+        Instant windowStart = windowStart(clock.instant());
         return Optional.of(new Counter(key("address", channel, address), config.perAddress(), windowStart,
-                windowStart.plusMillis(windowMillis)));
+                windowStart.plus(config.window())));
+    }
+
+    /** The start of the fixed window {@code now} falls in. */
+    private Instant windowStart(Instant now) {
+        long windowMillis = config.window().toMillis();
+        return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis);
     }
 
     /** Whether a message counted as the {@code hits}-th on {@code counter} is taken. */
