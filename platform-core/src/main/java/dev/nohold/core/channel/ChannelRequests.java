@@ -129,9 +129,10 @@ public class ChannelRequests {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void holdAddress(String channel, String address) {
-        AdvisoryLocks.holdUntilTransactionEnds(Request.getEntityManager(), channel + ":" + address);
-        // What the customer sent last through the journal counts before the caller acts (STATUS right after a text).
+        // What the customer sent last through the journal counts before the caller acts (STATUS right after a text):
+        // taken and committed first, so it is in the line the caller reads.
         journalDrain.takeEntriesOf(CustomerAddress.identityOf(channel, address));
+        AdvisoryLocks.holdUntilTransactionEnds(Request.getEntityManager(), channel + ":" + address);
     }
 
     /**

@@ -7,9 +7,6 @@ import dev.nohold.core.request.Lifecycle;
 import dev.nohold.core.request.Request;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.apache.camel.builder.RouteBuilder;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
@@ -69,13 +66,11 @@ public class JournalDrain extends RouteBuilder {
     private final Lifecycle lifecycle;
     private final Customers customers;
     private final IntakeJournal journal;
-    private final TransactionSynchronizationRegistry transaction;
     private final NoholdConfig.Journal config;
     private final Clock clock;
 
-    public JournalDrain(Lifecycle lifecycle, Customers customers, IntakeJournal journal,
-                        TransactionSynchronizationRegistry transaction, NoholdConfig config, Clock clock) {
-        this.transaction = transaction;
+    public JournalDrain(Lifecycle lifecycle, Customers customers, IntakeJournal journal, NoholdConfig config,
+                        Clock clock) {
         this.lifecycle = lifecycle;
         this.customers = customers;
         this.journal = journal;
@@ -147,7 +142,20 @@ public class JournalDrain extends RouteBuilder {
      * the drain's).
      */
     public void settle() {
-        Long upTo = QuarkusTransaction.requiringNew().call(() -> lastUntaken(null));
+        takeUpTo(QuarkusTransaction.requiringNew().call(() -> lastUntaken(null)));
+    }
+
+    /**
+     * Takes the customer's entries still in the journal now, with everyone's written before them (so nobody loses
+     * their place in line to a customer who texted after them), each batch committed before this returns: what the
+     * customer sent last is part of their request, and in the line, before the caller acts on it (a STATUS or CANCEL
+     * right after a text).
+     */
+    public void takeEntriesOf(String identity) {
+        takeUpTo(QuarkusTransaction.requiringNew().call(() -> lastUntaken(identity)));
+    }
+
+    private void takeUpTo(Long upTo) {
         if (upTo == null) {
             return;
         }
@@ -158,41 +166,6 @@ public class JournalDrain extends RouteBuilder {
             if (taken < config.batchSize()) {
                 return;
             }
-        }
-    }
-
-    /**
-     * Takes the customer's entries still in the journal now, in the caller's transaction, with everyone's written
-     * before them (so nobody loses their place in line to a customer who texted after them): what the customer sent
-     * last is part of their request before the caller acts on it (a STATUS or CANCEL right after a text).
-     */
-    public void takeEntriesOf(String identity) {
-        Long upTo = lastUntaken(identity);
-        if (upTo == null) {
-            return;
-        }
-        int taken = 0;
-        for (int batch = 0; batch < MAX_BATCHES_FOR_A_READER; batch++) {
-            int one = take(claim(CLAIM_WRITTEN_BEFORE.formatted(config.batchSize()), upTo));
-            taken += one;
-            if (one < config.batchSize()) {
-                break;
-            }
-        }
-        if (taken > 0) {
-            int count = taken;
-            transaction.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        journal.taken(count);
-                    }
-                }
-            });
         }
     }
 
