@@ -122,17 +122,31 @@ public class ErrorMappers {
 
     /**
      * A connection lost or refused (SQLState class 08), or PostgreSQL shutting down, restarting or starting up under
-     * the statement (57P01 to 57P03: "terminating connection due to administrator command" and the like).
+     * the statement (57P01 to 57P03: "terminating connection due to administrator command" and the like), anywhere
+     * among the causes or the suppressed exceptions: a commit cut off by a restart reaches us as Narayana's
+     * RollbackException (wrapped by ArC as "Error invoking subclass method") carrying the driver's error only as a
+     * suppressed XAException, which the chaos run saw answered 500. The caller retries a 503; intake collapses the
+     * retry by its provider id whether or not the commit went through.
      */
-    private static boolean causedByDatabaseOutage(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+    static boolean causedByDatabaseOutage(Throwable e) {
+        return causedByDatabaseOutage(e, 0);
+    }
+
+    private static boolean causedByDatabaseOutage(Throwable e, int depth) {
+        if (e == null || depth > 16) {
+            return false;
+        }
+        if (e instanceof JDBCConnectionException || e instanceof SQLTransientConnectionException
+                || e instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            return true;
+        }
+        for (Throwable suppressed : e.getSuppressed()) {
+            if (causedByDatabaseOutage(suppressed, depth + 1)) {
                 return true;
             }
         }
-        return false;
+        return e.getCause() != e && causedByDatabaseOutage(e.getCause(), depth + 1);
     }
 
     static Response error(int status, String message) {

@@ -26,6 +26,19 @@ class PostgresShuttingDownAnswers503Test {
         assertEquals(503, new ErrorMappers().unexpected(new RuntimeException(starting)).getStatus());
     }
 
+    /** As Narayana reports a commit cut off by a restart: the driver's error is only suppressed, not a cause. */
+    @Test
+    void aCommitCutOffByARestartIs503() {
+        javax.transaction.xa.XAException commit = new javax.transaction.xa.XAException(
+                javax.transaction.xa.XAException.XA_RBCOMMFAIL);
+        commit.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        jakarta.transaction.RollbackException rolledBack = new jakarta.transaction.RollbackException(
+                "ARJUNA016053: Could not commit transaction.");
+        rolledBack.addSuppressed(commit);
+        assertEquals(503, new ErrorMappers().unexpected(new RuntimeException("Error invoking subclass method",
+                rolledBack)).getStatus());
+    }
+
     @Test
     void anyOtherErrorIsStill500() {
         SQLException duplicate = new SQLException("duplicate key value violates unique constraint", "23505");
