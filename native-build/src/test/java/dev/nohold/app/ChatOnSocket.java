@@ -21,8 +21,18 @@ final class ChatOnSocket implements AutoCloseable {
 
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     private final WebSocket socket;
+    private final String token;
 
+    /** A new customer's browser. */
     ChatOnSocket(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /**
+     * The browser of the customer who keeps {@code token} (null: a new customer), as it comes back after a lost
+     * connection: it says hello with its token, so the chat goes on where it was, on whichever node it reaches.
+     */
+    ChatOnSocket(String baseUrl, String token) {
         socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create(baseUrl.replaceFirst("^http", "ws") + "/chat/ws"), new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
@@ -42,8 +52,15 @@ final class ChatOnSocket implements AutoCloseable {
                         return null;
                     }
                 }).join();
-        send("{\"type\":\"hello\",\"after\":0}");
-        awaitFrame(frame -> "welcome".equals(frame.path("type").asText()));
+        send(token == null ? "{\"type\":\"hello\",\"after\":0}"
+                : "{\"type\":\"hello\",\"token\":\"" + token + "\",\"after\":0}");
+        JsonNode welcome = awaitFrame(frame -> "welcome".equals(frame.path("type").asText()));
+        this.token = token != null ? token : welcome.path("token").asText();
+    }
+
+    /** The token the browser keeps for this customer. */
+    String token() {
+        return token;
     }
 
     void send(String frame) {
@@ -58,6 +75,16 @@ final class ChatOnSocket implements AutoCloseable {
     JsonNode awaitMessage(String kind, String textPart) {
         return awaitFrame(frame -> "message".equals(frame.path("type").asText()) && kind.equals(frame.path("kind").asText())
                 && frame.path("text").asText().contains(textPart));
+    }
+
+    /**
+     * How many lines of this kind starting with {@code start} the chat shows: the page shows a line once however
+     * often it arrives (a replay after hello, then the live push), so lines are counted by their id.
+     */
+    long linesStartingWith(String kind, String start) {
+        return frames.stream().filter(frame -> "message".equals(frame.path("type").asText())
+                        && kind.equals(frame.path("kind").asText()) && frame.path("text").asText().startsWith(start))
+                .map(frame -> frame.path("id").asLong()).distinct().count();
     }
 
     @Override

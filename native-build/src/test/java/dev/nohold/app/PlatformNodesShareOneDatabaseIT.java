@@ -211,6 +211,86 @@ class PlatformNodesShareOneDatabaseIT {
                 .get(nodes.first.baseUrl() + "/api/requests/" + afterOutage).then().extract().path("replies[0].by"));
     }
 
+    /**
+     * A node killed with {@code kill -9} in the middle of a customer's conversation flow: the customer's browser comes
+     * back on the other node and goes on from the step it was at, whether the kill came before or after the node
+     * stored the turn (the browser sends its unacknowledged line again, as the chat page does, and a turn already
+     * taken is not taken twice). The request the flow makes carries what it collected. Last: node one stays down.
+     */
+    @Test
+    @Order(6)
+    void aConversationFlowGoesOnOnTheOtherNodeAfterAKillMidTurn() throws Exception {
+        nodes.presence(nodes.second, "otto", "AWAY");
+        as("admin", TwoNodes.ADMIN_PASSWORD).contentType("text/plain").body(DESK_FLOW)
+                .put(nodes.first.baseUrl() + "/api/flows/desk-chat").then().statusCode(200);
+        as("admin", TwoNodes.ADMIN_PASSWORD).post(nodes.first.baseUrl() + "/api/flows/desk-chat/activate")
+                .then().statusCode(200).body("active", equalTo(true));
+
+        String token;
+        try (ChatOnSocket onFirst = new ChatOnSocket(nodes.first.baseUrl())) {
+            token = onFirst.token();
+            onFirst.send("{\"type\":\"say\",\"id\":\"m-1\",\"text\":\"hello\"}");
+            onFirst.awaitMessage("bot", "What is it about?");
+            onFirst.send("{\"type\":\"say\",\"id\":\"m-2\",\"text\":\"billing\"}");
+            nodes.first.kill();
+        }
+
+        try (ChatOnSocket onSecond = new ChatOnSocket(nodes.second.baseUrl(), token)) {
+            // Whether or not node one took "billing" before it died, sending it again is safe.
+            onSecond.send("{\"type\":\"say\",\"id\":\"m-2\",\"text\":\"billing\"}");
+            onSecond.awaitMessage("bot", "account number");
+            onSecond.send("{\"type\":\"say\",\"id\":\"m-3\",\"text\":\"12ab\"}");
+            onSecond.awaitMessage("bot", "exactly six digits");
+            onSecond.send("{\"type\":\"say\",\"id\":\"m-4\",\"text\":\"123456\"}");
+            onSecond.awaitMessage("notice", "is taken");
+            assertEquals(1, onSecond.linesStartingWith("bot", "What is your account number?"),
+                    "the account number was asked once (then again only after the re-prompt): the turn was not"
+                            + " taken twice");
+        }
+
+        Map<String, Object> request = as("admin", TwoNodes.ADMIN_PASSWORD)
+                .get(nodes.second.baseUrl() + "/api/requests?channel=webchat").then().statusCode(200)
+                .extract().path("find { it.text.contains('billing') }");
+        assertNotNull(request, "the flow's handoff made a web chat request");
+        as("admin", TwoNodes.ADMIN_PASSWORD).get(nodes.second.baseUrl() + "/api/requests/" + request.get("id"))
+                .then().log().ifValidationFails().statusCode(200)
+                .body("attributes.account", equalTo("123456"))
+                .body("attributes.flow", equalTo("desk-chat@1"))
+                .body("events.type", org.hamcrest.Matchers.hasItem("FLOW"));
+    }
+
+    private static final String DESK_FLOW = """
+            id: desk-chat
+            name: Web chat desk
+            version: 1
+            entry-points:
+              - channel: webchat
+            steps:
+              - id: topic
+                menu: What is it about?
+                choices:
+                  - label: Billing
+                    digit: 1
+                    keywords: [billing, invoice]
+                    next: account
+                  - label: Something else
+                    digit: 2
+                    keywords: [other]
+                    next: agent
+                reprompt: Please choose Billing or Something else.
+                otherwise: agent
+              - id: account
+                ask: What is your account number? It has six digits.
+                kind: number
+                pattern: "[0-9]{6}"
+                into: account
+                reprompt: An account number has exactly six digits, like 123456.
+                max-attempts: 3
+                otherwise: agent
+              - id: agent
+                handoff: Thank you. We are passing you to one of our agents.
+            """;
+
     private SseClient stream(PlatformProcess node, String username, String password) {
         SseClient client = SseClient.open(node.baseUrl(), username, password);
         streams.add(client);

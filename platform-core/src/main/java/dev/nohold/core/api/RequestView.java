@@ -10,20 +10,23 @@ import dev.nohold.core.request.RequestDetails;
 import dev.nohold.core.request.RequestEvent;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * One request with its answers, their deliveries and its whole timeline, oldest first; for a spoken request, how
  * sure speech recognition was of its text (0 to 1) and whether that is too unsure to trust without listening
  * ({@code nohold.speech.low-confidence}); the customer it belongs to, the conversation both ways on any
- * channel, oldest first, and the customer's other requests, newest first.
+ * channel, oldest first, and the customer's other requests, newest first. {@code attributes} are what the
+ * channel and a conversation flow recorded with it (the values the bot collected, an e-mail's subject…).
  */
 public record RequestView(UUID id, String reference, String channel, String from, String status, String text,
                           String audioUrl, String assignedTo, String createdAt, String language,
                           List<ReplyView> replies, List<DeliveryView> deliveries, List<EventView> events,
                           Double transcriptConfidence, UUID customerId, List<MessageView> messages,
                           List<CustomerRequestView> customerRequests, boolean transcriptLowConfidence,
-                          List<AddressView> customerAddresses) {
+                          List<AddressView> customerAddresses, Map<String, String> attributes) {
 
     static RequestView of(RequestDetails details) {
         Request request = details.request();
@@ -37,7 +40,8 @@ public record RequestView(UUID id, String reference, String channel, String from
                 details.messages().stream().map(MessageView::of).toList(),
                 details.customerRequests().stream().map(CustomerRequestView::of).toList(),
                 details.events().stream().anyMatch(event -> "TRANSCRIPT_LOW_CONFIDENCE".equals(event.type)),
-                details.customerAddresses().stream().map(AddressView::of).toList());
+                details.customerAddresses().stream().map(AddressView::of).toList(),
+                new TreeMap<>(request.attributes));
     }
 
     /** Where the customer can be reached: a channel installed here and their address on it. */
