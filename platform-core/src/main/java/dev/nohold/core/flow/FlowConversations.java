@@ -180,6 +180,8 @@ public class FlowConversations {
         }
         IntakeReceipt receipt = intake.submit(message);
         conversation.requestId = receipt.id();
+        FlowPriority.of(state.collected().get(FlowPriority.NAME))
+                .ifPresent(priority -> lifecycle.prioritize(receipt.id(), priority, "set by flow " + conversation.flowId));
         String transcript = state.transcript().stream().map(line -> line.by() + ": " + line.text())
                 .collect(Collectors.joining("\n"));
         String collected = state.collected().entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue())

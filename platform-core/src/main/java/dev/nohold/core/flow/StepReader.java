@@ -129,7 +129,12 @@ final class StepReader {
             case SET -> {
                 for (NodeTuple tuple : reader.mapping(body, "set").getValue()) {
                     String name = reader.scalar(tuple.getKeyNode(), "a name");
-                    values.put(name, reader.scalar(tuple.getValueNode(), name));
+                    String value = reader.scalar(tuple.getValueNode(), name);
+                    if (FlowPriority.NAME.equals(name) && value != null && FlowPriority.of(value).isEmpty()) {
+                        reader.problem(FlowReader.line(tuple.getValueNode()), "a priority is low, normal, high,"
+                                + " urgent or a whole number from -100 to 100, not '" + value + "'");
+                    }
+                    values.put(name, value);
                 }
             }
             case CALL -> {

@@ -479,6 +479,18 @@ public class Lifecycle {
     }
 
     /** Adds a fact to the timeline that is not a change of status (a delivery attempt, a note). */
+    /**
+     * Gives a request its place among the others by {@code priority} (higher is taken first); a request already with
+     * an agent keeps them. Recorded on its timeline as {@code PRIORITY}.
+     */
+    public void prioritize(UUID requestId, int priority, String why) {
+        Request request = Request.findById(requestId);
+        if (request.priority != priority) {
+            request.priority = priority;
+            record(request, "PRIORITY", priority + ", " + why);
+        }
+    }
+
     public void note(UUID requestId, String type, String detail) {
         record(Request.findById(requestId), type, detail);
     }
