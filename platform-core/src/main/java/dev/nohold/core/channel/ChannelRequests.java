@@ -19,6 +19,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
@@ -41,6 +42,8 @@ public class ChannelRequests {
     private static final String LIVE_AGENT = "liveAgent";
     private static final List<RequestStatus> OPEN =
             List.of(RequestStatus.RECEIVED, RequestStatus.TRANSCRIBING, RequestStatus.QUEUED, RequestStatus.ASSIGNED);
+    private static final List<RequestStatus> ANSWERED =
+            List.of(RequestStatus.ANSWERED, RequestStatus.DELIVERED, RequestStatus.DELIVERY_FAILED);
 
     private final Intake intake;
     private final IntakeJournal journal;
@@ -121,6 +124,21 @@ public class ChannelRequests {
                 .flatMap(known -> Request.<Request>find("customerId = ?1 and status in ?2 order by createdAt desc, id",
                         known.customerId, OPEN).<Request>firstResultOptional())
                 .map(ChannelRequests::view);
+    }
+
+    /**
+     * True while the customer is in a conversation with people: a request of theirs still without an answer, or one
+     * answered so lately that their next text reopens it ({@code nohold.conversation.reopen-window}). A conversation
+     * flow leaves such a customer's words to the request, so "thanks, but it still fails" reaches the agent who
+     * answered rather than the bot's greeting.
+     */
+    public boolean inConversationWithPeople(String channel, String address) {
+        Instant since = clock.instant().minus(config.conversation().reopenWindow());
+        return CustomerAddress.<CustomerAddress>find("identity", CustomerAddress.identityOf(channel, address))
+                .firstResultOptional()
+                .map(known -> Request.count("customerId = ?1 and (status in ?2 or (status in ?3 and answeredAt >= ?4))",
+                        known.customerId, OPEN, ANSWERED, since) > 0)
+                .orElse(false);
     }
 
     /**

@@ -56,8 +56,9 @@ public class FlowConversations {
      * {@code entryPoint} (the number they called or wrote to; null when the channel has one door). Continues their
      * open conversation, or starts the flow serving that channel and entry point.
      *
-     * @return what to show them; empty when no active flow serves them, or they already have a request waiting for
-     * people (the channel then takes the message in as it always has, and it joins that request)
+     * @return what to show them; empty when no active flow serves them, or they are in a conversation with people
+     * (a request waiting, or answered within the reopen window): the channel then takes the message in as it always
+     * has, and it joins or reopens that request
      */
     public Optional<FlowReply> receive(String channel, String address, String entryPoint, String input) {
         return receive(channel, address, entryPoint, input, null);
@@ -83,7 +84,7 @@ public class FlowConversations {
             conversation = open.get();
             flow = catalog.version(conversation.flowId, conversation.flowVersion);
         } else {
-            if (requests.openRequestOf(channel, address).isPresent()) {
+            if (requests.inConversationWithPeople(channel, address)) {
                 return Optional.empty();
             }
             Optional<Flow> serving = catalog.serving(channel, entryPoint);

@@ -106,6 +106,24 @@ class FlowConversationResumesOnAnotherNodeTest {
     }
 
     @Test
+    void aFollowUpToAnAgentsAnswerGoesToThatRequestNotToTheBot() {
+        conversations.receive("sms", CUSTOMER, "account-line", "hi");
+        conversations.receive("sms", CUSTOMER, "account-line", "1");
+        FlowReply handed = conversations.receive("sms", CUSTOMER, "account-line", "123456").orElseThrow();
+        Fixtures.createAgent("ada", 1, java.util.List.of("billing"));
+        Fixtures.presence("ada", "AVAILABLE");
+        String id = handed.requestId().toString();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                Fixtures.as("ada").get("/api/me/requests").then().body("id", hasItem(id)));
+        Fixtures.as("ada").contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("text", "Your invoice is corrected.")).post("/api/requests/" + id + "/reply")
+                .then().statusCode(201);
+
+        assertTrue(conversations.receive("sms", CUSTOMER, "account-line", "Thanks, but it still shows the old sum")
+                .isEmpty(), "the follow-up is left to the channel, which reopens the answered request");
+    }
+
+    @Test
     void noActiveFlowLeavesTheMessageToTheChannel() {
         Fixtures.as("admin").post("/api/flows/answers/deactivate").then().statusCode(200);
 
