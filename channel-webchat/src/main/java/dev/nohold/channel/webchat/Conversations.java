@@ -241,7 +241,11 @@ public class Conversations {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Visitor> notice(String address, String text) {
         Optional<Visitor> visitor = store.byAddress(address);
-        visitor.ifPresent(known -> store.append(known.id(), ChatLine.of(null, ChatLine.BOT, text), clock.instant()));
+        visitor.ifPresent(known -> {
+            store.append(known.id(), ChatLine.of(null, ChatLine.BOT, text), clock.instant());
+            // Whichever node holds the visitor's socket shows it (the timer that sent it may run on any node).
+            signals.signal(CHANNEL, "visitor:" + known.id());
+        });
         return visitor;
     }
 
@@ -292,11 +296,13 @@ public class Conversations {
             stored.add(appended.line());
             any |= appended.stored();
         }
-        // A bot's turn before any request has nothing to signal by: the page that sent the words catches up itself.
+        // Every page of this visitor, on whichever node, shows the lines (a bot's turn before any request too).
         UUID requestId = java.util.Arrays.stream(lines).map(ChatLine::requestId).filter(java.util.Objects::nonNull)
                 .findFirst().orElse(null);
         if (any && requestId != null) {
             signals.signal(CHANNEL, requestId, "visitor:" + visitor.id());
+        } else if (any) {
+            signals.signal(CHANNEL, "visitor:" + visitor.id());
         }
         return stored;
     }

@@ -23,23 +23,20 @@ public class WebChatChannel implements Channel {
 
     private final Conversations conversations;
     private final WebChatConfig config;
-    private final ChatConnections connections;
 
-    public WebChatChannel(Conversations conversations, WebChatConfig config, ChatConnections connections) {
+    public WebChatChannel(Conversations conversations, WebChatConfig config) {
         this.conversations = conversations;
         this.config = config;
-        this.connections = connections;
     }
 
     /**
-     * A conversation flow's reminder or parting words, outside a turn: the bot's next line. Pages connected to this
-     * node show it at once; a page on another node at its next catch-up (there is no request to signal by).
+     * A conversation flow's reminder or parting words, outside a turn: the bot's next line, signalled to every node,
+     * so the page shows it at once on whichever node holds its socket.
      */
     @Override
     public void notice(String to, String text) throws DeliveryException {
-        Visitor visitor = conversations.notice(to, text).orElseThrow(() -> DeliveryException.permanentFailure(
+        conversations.notice(to, text).orElseThrow(() -> DeliveryException.permanentFailure(
                 "No web chat is known by the address " + to));
-        connections.catchUp(visitor.id());
     }
 
     @Override

@@ -45,6 +45,15 @@ public class ChannelSignals {
         liveEvents.request(request, ChannelEvent.SIGNAL, channel + ":" + detail, clock.instant());
     }
 
+    /**
+     * As {@link #signal(String, UUID, String)} for news that belongs to no request yet (a conversation flow's line to
+     * a web chat customer before any request was made): supervisors' streams see it, agents' do not.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void signal(String channel, String detail) {
+        liveEvents.other(ChannelEvent.SIGNAL, channel + ":" + detail, clock.instant());
+    }
+
     /** Each committed event this node heard, passed to the channels without holding up the listener. */
     void relay(@Observes LiveEvent event) {
         if (event.isPresence()) {

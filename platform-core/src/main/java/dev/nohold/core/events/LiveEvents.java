@@ -70,6 +70,11 @@ public class LiveEvents {
                 agent == null ? null : agent.username, detail));
     }
 
+    /** An event about no request, such as a channel's signal about a customer who has no request yet. */
+    public void other(String type, String detail, Instant at) {
+        publish(new Pending(at, type, null, null, null, null, null, detail));
+    }
+
     /** An agent's new presence. */
     public void presence(Agent agent, Instant at) {
         publish(new Pending(at, LiveEvent.PRESENCE, null, null, agent.presence.name(), agent.id, agent.username, null));
