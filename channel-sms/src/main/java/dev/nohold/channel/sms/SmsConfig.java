@@ -43,6 +43,10 @@ public interface SmsConfig {
         @WithDefault("Thanks, we have your request {reference}. {wait} Text STATUS for news, CANCEL to withdraw it.")
         String received();
 
+        /** Told after a conversation flow's parting words when it hands the texter to people. */
+        @WithDefault("We have your request {reference}. {wait} Text STATUS for news, CANCEL to withdraw it.")
+        String handedOver();
+
         @WithDefault("Added to your request {reference}. {wait}")
         String joined();
 
