@@ -37,6 +37,14 @@ public interface SmsConfig {
     @WithDefault("30s")
     java.time.Duration mediaResumeInterval();
 
+    /** How often this node looks for notices (texts of no request, e.g. a flow's reminder) due to be sent. */
+    @WithDefault("1s")
+    java.time.Duration noticePollInterval();
+
+    /** How long a notice Twilio could not take (unreachable, 5xx, 429) is tried again before it is given up. */
+    @WithDefault("PT10M")
+    java.time.Duration noticeRetryFor();
+
     Prompts prompts();
 
     interface Prompts {

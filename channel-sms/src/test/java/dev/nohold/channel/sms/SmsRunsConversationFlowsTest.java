@@ -1,6 +1,8 @@
 package dev.nohold.channel.sms;
 
 import dev.nohold.core.channel.ChannelRequests;
+import dev.nohold.core.flow.QuietCustomers;
+import dev.nohold.twilio.TwilioStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -13,10 +15,14 @@ import org.w3c.dom.NodeList;
 import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static dev.nohold.core.testing.Fixtures.as;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -41,6 +47,8 @@ class SmsRunsConversationFlowsTest {
     DataSource dataSource;
     @Inject
     ChannelRequests requests;
+    @Inject
+    QuietCustomers quietCustomers;
 
     @BeforeEach
     void clean() {
@@ -108,6 +116,22 @@ class SmsRunsConversationFlowsTest {
                         + "<Message>Thanks, we have your request"));
         as("admin").get("/api/requests?channel=sms").then().body("from", hasItem("+15551239003"))
                 .body("", hasSize(1));
+    }
+
+    @Test
+    void aQuietTexterIsRemindedOnceByText() throws Exception {
+        String customer = "+15551239004";
+        message(SignedWebhooks.text("SM7000000000000000000000000000021", customer, ENTRY, "hi"));
+
+        Instant quietLong = Instant.now().plus(Duration.ofMinutes(11));
+        quietCustomers.act(quietLong);
+        quietCustomers.act(quietLong);
+
+        TwilioStandIn.Call reminder = await().atMost(Duration.ofSeconds(10)).until(() -> TwilioStandIn.messagesSent()
+                .stream().filter(call -> customer.equals(call.field("To"))).toList(), sent -> !sent.isEmpty()).get(0);
+        assertEquals("Are you still there? Just answer here to carry on.", reminder.field("Body"));
+        assertEquals(TwilioStandIn.OUR_NUMBER, reminder.field("From"));
+        assertEquals(List.of(reminder), TwilioStandIn.messagesSent(), "one reminder");
     }
 
     /** The text of the TwiML answer's one {@code <Message>}, read with an XML parser. */
