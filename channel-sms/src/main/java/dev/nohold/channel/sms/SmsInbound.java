@@ -20,13 +20,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Takes one incoming text: a keyword (STOP, START, HELP, STATUS, CANCEL) steers; a text of words only goes to the
- * conversation flow serving the number it was sent to ({@code To}), or continuing the texter's conversation, and the
- * flow's turn is the answer; anything else is a question that joins the texter's request still waiting for an agent
- * or makes a new one (also when the flow hands them over, the request is made for them). All of it commits before the webhook is
- * answered, and texts from one number are handled one at a time (a lock on the number), so two quick texts never
- * make two requests. The answer is the text to send back, or empty for none. The core is reached through its
- * channel door, {@link ChannelRequests}, only.
+ * Takes one incoming text: a keyword (STOP, START, HELP, STATUS, CANCEL) steers; words go to the conversation flow
+ * serving the number texted to ({@code To}) or continuing the texter's conversation, and the flow's turn is the
+ * answer; anything else (and words no flow takes) is a question that joins the texter's request still waiting for an
+ * agent or makes a new one. All of it commits before the webhook is answered, and texts from one number are handled
+ * one at a time (a lock on the number), so two quick texts never make two requests. The answer is the text to send
+ * back, or empty for none. The core is reached through its channel door, {@link ChannelRequests}, and its door to
+ * flows, {@link FlowConversations}, only.
  */
 @ApplicationScoped
 @Transactional
