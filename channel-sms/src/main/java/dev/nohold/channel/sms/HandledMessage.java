@@ -17,7 +17,7 @@ import java.util.UUID;
 public class HandledMessage extends PanacheEntityBase {
 
     /** What an inbound text did. */
-    public enum Outcome { NEW_REQUEST, JOINED, STOP, START, HELP, STATUS, CANCEL, EMPTY, IGNORED }
+    public enum Outcome { NEW_REQUEST, JOINED, STOP, START, HELP, STATUS, CANCEL, EMPTY, IGNORED, FLOW }
 
     @Id
     @Column(name = "message_sid")
@@ -33,4 +33,7 @@ public class HandledMessage extends PanacheEntityBase {
 
     @Column(name = "received_at")
     public Instant receivedAt;
+
+    /** What a conversation flow's turn answered (FLOW only; null for no answer), sent again to a retry. */
+    public String answer;
 }

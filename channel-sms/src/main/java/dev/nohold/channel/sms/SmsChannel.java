@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The SMS channel: answers go out through Twilio's Messages resource with a status callback, so the delivery
@@ -38,10 +39,12 @@ public class SmsChannel implements Channel {
     private final SentParts sentParts;
     private final ReplyLinks replyLinks;
     private final SmsConfig config;
+    private final SmsNotices notices;
 
     public SmsChannel(TwilioClients twilio, NoholdConfig nohold, OptOuts optOuts, SentParts sentParts,
-                      ReplyLinks replyLinks, SmsConfig config) {
+                      ReplyLinks replyLinks, SmsConfig config, SmsNotices notices) {
         this.twilio = twilio;
+        this.notices = notices;
         this.nohold = nohold;
         this.optOuts = optOuts;
         this.sentParts = sentParts;
@@ -92,8 +95,10 @@ public class SmsChannel implements Channel {
     }
 
     /**
-     * A text that belongs to no request (the chat link a caller asked for), sent once: a number that texted STOP gets
-     * nothing, as carriers require.
+     * A text that belongs to no request (a flow's reminder, the chat link a caller asked for): a number that texted
+     * STOP gets nothing, as carriers require. It goes through this channel's outbox ({@link SmsNotices}): asked for
+     * inside a transaction (a flow's reminder), it is sent once that commits; outside one, it is sent now, and a
+     * refusal for good is the caller's to hear. Either way a Twilio that cannot be reached is tried again later.
      */
     @Override
     public void notice(String to, String text) throws DeliveryException {
@@ -101,16 +106,53 @@ public class SmsChannel implements Channel {
             throw DeliveryException.permanentFailure("The number texted STOP: nothing may be sent to it until it"
                     + " texts START");
         }
+        UUID id = notices.store(to, text);
+        if (!SmsNotices.inTransaction()) {
+            for (SmsNotice notice : notices.claim(id)) {
+                attempt(notice);
+            }
+        }
+    }
+
+    /** The outbox's round: every notice due now, each tried once. */
+    public void sendDueNotices() {
+        for (SmsNotice notice : notices.claimDue()) {
+            try {
+                attempt(notice);
+            } catch (DeliveryException e) {
+                // Recorded on the notice, and logged there: nobody else waits for it.
+            }
+        }
+    }
+
+    /** One attempt; a refusal for good is thrown, after it is recorded (a retryable failure only recorded). */
+    private void attempt(SmsNotice notice) throws DeliveryException {
         try {
-            Message message = Message.creator(new PhoneNumber(to), new PhoneNumber(twilio.phoneNumber()), text)
-                    .create(twilio.rest());
-            LOG.infof("Notice sent as %s", message.getSid());
+            if (optOuts.isOptedOut(notice.to)) {
+                throw DeliveryException.permanentFailure("The number texted STOP before the notice went out");
+            }
+            Message message = Message.creator(new PhoneNumber(notice.to), new PhoneNumber(twilio.phoneNumber()),
+                    notice.text).create(twilio.rest());
+            notices.sent(notice.id, message.getSid());
         } catch (ApiConnectionException e) {
-            throw DeliveryException.transientFailure("Twilio could not be reached: " + e.getMessage(), e);
+            notices.failed(notice.id, DeliveryException.transientFailure("Twilio could not be reached: "
+                    + e.getMessage(), e));
         } catch (ApiException e) {
-            throw DeliveryException.permanentFailure(TwilioErrors.describe(e.getCode(), e.getMessage()));
-        } catch (IllegalStateException e) {
-            throw DeliveryException.permanentFailure(e.getMessage());
+            Integer status = e.getStatusCode();
+            String reason = TwilioErrors.describe(e.getCode(), e.getMessage());
+            DeliveryException failure = status == null || status == 429 || status >= 500
+                    ? DeliveryException.transientFailure("Twilio answered " + (status == null ? "with an error"
+                            : status) + ": " + reason, e)
+                    : DeliveryException.permanentFailure(reason);
+            notices.failed(notice.id, failure);
+            if (!failure.retryable()) {
+                throw failure;
+            }
+        } catch (DeliveryException | IllegalStateException e) {
+            DeliveryException failure = e instanceof DeliveryException refused ? refused
+                    : DeliveryException.permanentFailure(e.getMessage());
+            notices.failed(notice.id, failure);
+            throw failure;
         }
     }
 

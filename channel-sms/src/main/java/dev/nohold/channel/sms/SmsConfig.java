@@ -37,11 +37,23 @@ public interface SmsConfig {
     @WithDefault("30s")
     java.time.Duration mediaResumeInterval();
 
+    /** How often this node looks for notices (texts of no request, e.g. a flow's reminder) due to be sent. */
+    @WithDefault("1s")
+    java.time.Duration noticePollInterval();
+
+    /** How long a notice Twilio could not take (unreachable, 5xx, 429) is tried again before it is given up. */
+    @WithDefault("PT10M")
+    java.time.Duration noticeRetryFor();
+
     Prompts prompts();
 
     interface Prompts {
         @WithDefault("Thanks, we have your request {reference}. {wait} Text STATUS for news, CANCEL to withdraw it.")
         String received();
+
+        /** Told after a conversation flow's parting words when it hands the texter to people. */
+        @WithDefault("We have your request {reference}. {wait} Text STATUS for news, CANCEL to withdraw it.")
+        String handedOver();
 
         @WithDefault("Added to your request {reference}. {wait}")
         String joined();

@@ -5,6 +5,8 @@ import dev.nohold.core.channel.ChannelRequest;
 import dev.nohold.core.channel.ChannelRequests;
 import dev.nohold.core.channel.InboundMessage;
 import dev.nohold.core.channel.IntakeReceipt;
+import dev.nohold.core.flow.FlowConversations;
+import dev.nohold.core.flow.FlowReply;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -18,11 +20,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Takes one incoming text: a keyword (STOP, START, HELP, STATUS, CANCEL) steers, anything else is a question that
- * joins the texter's request still waiting for an agent or makes a new one. All of it commits before the webhook is
- * answered, and texts from one number are handled one at a time (a lock on the number), so two quick texts never
- * make two requests. The answer is the text to send back, or empty for none. The core is reached through its
- * channel door, {@link ChannelRequests}, only.
+ * Takes one incoming text: a keyword (STOP, START, HELP, STATUS, CANCEL) steers; words go to the conversation flow
+ * serving the number texted to ({@code To}) or continuing the texter's conversation, and the flow's turn is the
+ * answer; anything else (and words no flow takes) is a question that joins the texter's request still waiting for an
+ * agent or makes a new one. All of it commits before the webhook is answered, and texts from one number are handled
+ * one at a time (a lock on the number), so two quick texts never make two requests. The answer is the text to send
+ * back, or empty for none. The core is reached through its channel door, {@link ChannelRequests}, and its door to
+ * flows, {@link FlowConversations}, only.
  */
 @ApplicationScoped
 @Transactional
@@ -36,10 +40,12 @@ public class SmsInbound {
     private final SmsConfig.Prompts prompts;
     private final Clock clock;
     private final Event<VoiceMessages.Stored> voiceMessageStored;
+    private final FlowConversations flows;
 
     public SmsInbound(ChannelRequests requests, OptOuts optOuts, WaitEstimates waits, SmsConfig config, Clock clock,
-                      Event<VoiceMessages.Stored> voiceMessageStored) {
+                      Event<VoiceMessages.Stored> voiceMessageStored, FlowConversations flows) {
         this.requests = requests;
+        this.flows = flows;
         this.optOuts = optOuts;
         this.waits = waits;
         this.prompts = config.prompts();
@@ -70,7 +76,34 @@ public class SmsInbound {
             handled(sms, null, Outcome.EMPTY);
             return Optional.of(prompts.empty());
         }
+        if (sms.media().isEmpty()) {
+            // Pictures are left out of a flow (it could not show them to the agent): such a text is a question.
+            Optional<FlowReply> turn = flows.receive(message(sms), sms.to());
+            if (turn.isPresent()) {
+                return byTheFlow(sms, turn.get());
+            }
+        }
         return question(sms);
+    }
+
+    /**
+     * The flow's turn is the answer. When it handed the texter to people, the core made the request (with the
+     * MessageSid, and what the flow collected as its attributes): its parting words come with the acknowledgement
+     * every new request gets, in one message, as without a flow.
+     */
+    private Optional<String> byTheFlow(InboundSms sms, FlowReply turn) {
+        String said = turn.reply().text() == null ? "" : turn.reply().text().strip();
+        String answer = said;
+        if (turn.handedOff() && turn.requestId() != null) {
+            ChannelRequest request = requests.find(turn.requestId()).orElseThrow();
+            answer = said.isEmpty() ? acknowledge(prompts.received(), request)
+                    : said + " " + acknowledge(prompts.handedOver(), request);
+            LOG.infof("Text %s taken as request %s, handed over by flow %s", sms.messageSid(), request.reference(),
+                    turn.flowId());
+        }
+        HandledMessage handled = handled(sms, turn.requestId(), Outcome.FLOW);
+        handled.answer = answer.isEmpty() ? null : answer;
+        return Optional.ofNullable(handled.answer);
     }
 
     /**
@@ -113,9 +146,7 @@ public class SmsInbound {
 
     private Optional<String> question(InboundSms sms) {
         // The core joins a text to the customer's open request on any channel, or makes a new one.
-        IntakeReceipt receipt = requests.take(InboundMessage.from(CHANNEL, sms.from()).text(sms.body())
-                .providerMessageId(sms.messageSid(), sms.fingerprint())
-                .attributes(sms.to() == null ? Map.of() : Map.of("to", sms.to())).build());
+        IntakeReceipt receipt = requests.take(message(sms));
         ChannelRequest request = requests.find(receipt.id()).orElseThrow();
         if (!receipt.duplicate()) {
             handled(sms, receipt.id(), receipt.joined() ? Outcome.JOINED : Outcome.NEW_REQUEST);
@@ -125,6 +156,13 @@ public class SmsInbound {
             LOG.infof("Text %s joined request %s", sms.messageSid(), request.reference());
         }
         return Optional.of(acknowledge(receipt.joined() ? prompts.joined() : prompts.received(), request));
+    }
+
+    /** A text of words as intake takes it: the provider's MessageSid keeps a Twilio retry from acting twice. */
+    private static InboundMessage message(InboundSms sms) {
+        return InboundMessage.from(CHANNEL, sms.from()).text(sms.body())
+                .providerMessageId(sms.messageSid(), sms.fingerprint())
+                .attributes(sms.to() == null ? Map.of() : Map.of("to", sms.to())).build();
     }
 
     private Optional<String> steer(Keyword keyword, InboundSms sms) {
@@ -178,6 +216,7 @@ public class SmsInbound {
             case HELP -> Optional.of(prompts.help());
             case EMPTY -> Optional.of(prompts.empty());
             case IGNORED -> Optional.empty();
+            case FLOW -> Optional.ofNullable(earlier.answer);
         };
     }
 
@@ -186,12 +225,13 @@ public class SmsInbound {
         return Prompts.fill(template, Map.of("reference", request.reference(), "wait", wait));
     }
 
-    private void handled(InboundSms sms, UUID requestId, Outcome outcome) {
+    private HandledMessage handled(InboundSms sms, UUID requestId, Outcome outcome) {
         HandledMessage handled = new HandledMessage();
         handled.messageSid = sms.messageSid();
         handled.requestId = requestId;
         handled.handledAs = outcome;
         handled.receivedAt = clock.instant();
         handled.persist();
+        return handled;
     }
 }

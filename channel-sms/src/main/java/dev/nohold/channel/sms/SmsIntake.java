@@ -4,6 +4,7 @@ import dev.nohold.core.channel.ChannelRequests;
 import dev.nohold.core.channel.InboundMessage;
 import dev.nohold.core.channel.JournalReceipt;
 import dev.nohold.core.channel.limits.Admission;
+import dev.nohold.core.flow.FlowConversations;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -14,7 +15,8 @@ import java.util.Optional;
  * The front of SMS intake. A plain question (no keyword, no voice message, not from an opted-out number), nearly
  * every text at a peak, goes to the core's intake journal: one statement stores it and says what to answer, and it
  * becomes or joins a request moments after the webhook is answered. Everything else, which must act before the
- * answer (STOP, CANCEL, a voice message to fetch), is taken whole by {@link SmsInbound}.
+ * answer (STOP, CANCEL, a voice message to fetch, a text a conversation flow may answer), is taken whole by
+ * {@link SmsInbound}.
  */
 @ApplicationScoped
 public class SmsIntake {
@@ -26,10 +28,12 @@ public class SmsIntake {
     private final OptOuts optOuts;
     private final WaitEstimates waits;
     private final SmsConfig config;
+    private final FlowConversations flows;
 
     public SmsIntake(SmsInbound inbound, ChannelRequests requests, OptOuts optOuts, WaitEstimates waits,
-                     SmsConfig config) {
+                     SmsConfig config, FlowConversations flows) {
         this.inbound = inbound;
+        this.flows = flows;
         this.requests = requests;
         this.optOuts = optOuts;
         this.waits = waits;
@@ -37,12 +41,15 @@ public class SmsIntake {
     }
 
     /**
-     * A plain question (no keyword, no media, not blank, not from an opted-out number): the customer's next message
-     * in their conversation, taken by the {@link #question} fast path.
+     * A plain question (no keyword, no media, not blank, not from an opted-out number) that no conversation flow may
+     * take (none serves the number it was sent to, and the texter has no conversation open): the customer's next
+     * message in their conversation, taken by the {@link #question} fast path. Without a flow on SMS, knowing that
+     * costs no statement (the core's view of the active flows, as the opt-outs here).
      */
-    public boolean isQuestion(InboundSms sms) {
+    public boolean isForTheJournal(InboundSms sms) {
         return Keyword.of(sms.body()).isEmpty() && sms.voiceMessage().isEmpty() && sms.otherMedia().isEmpty()
-                && !sms.body().isBlank() && !optOuts.isOptedOutOnIntake(sms.from());
+                && !sms.body().isBlank() && !optOuts.isOptedOutOnIntake(sms.from())
+                && !flows.mayTake(SmsInbound.CHANNEL, sms.from(), sms.to());
     }
 
     /**

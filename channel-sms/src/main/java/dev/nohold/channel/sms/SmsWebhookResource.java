@@ -51,7 +51,7 @@ public class SmsWebhookResource {
     @Produces(MediaType.APPLICATION_XML)
     public Response incoming(MultivaluedMap<String, String> form) {
         InboundSms sms = InboundSms.of(form);
-        if (inbound.isQuestion(sms)) {
+        if (inbound.isForTheJournal(sms)) {
             // The fast path counts the rate limit in the same statement that stores the text.
             SmsIntake.Answer answer = inbound.question(sms);
             return answer.admission().admitted() ? Response.ok(twiml(answer.text())).build()

@@ -24,6 +24,11 @@ final class SignedWebhooks {
     }
 
     static Response text(String messageSid, String from, String body) {
+        return text(messageSid, from, TwilioStandIn.OUR_NUMBER, body);
+    }
+
+    /** An incoming SMS sent to {@code to}: the number (or, in tests, the entry point's name) it was texted to. */
+    static Response text(String messageSid, String from, String to, String body) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("ToCountry", "US");
         form.put("SmsMessageSid", messageSid);
@@ -31,7 +36,7 @@ final class SignedWebhooks {
         form.put("MessageSid", messageSid);
         form.put("AccountSid", TwilioStandIn.ACCOUNT_SID);
         form.put("From", from);
-        form.put("To", TwilioStandIn.OUR_NUMBER);
+        form.put("To", to);
         form.put("Body", body);
         form.put("NumSegments", "1");
         form.put("ApiVersion", "2010-04-01");

@@ -36,7 +36,7 @@ class SmsRoundTripTest {
         Response ack = SignedWebhooks.text("SM1000000000000000000000000000001", "My order 42 has not arrived");
         ack.then().statusCode(200)
                 .contentType(startsWith("application/xml"))
-                .body(containsString("<Response><Message>Thanks, we have your request"))
+                .body(containsString("<Response><Message>Thank you. We are passing you to our team. We have your request"))
                 .body(containsString("You are number 1 in line; an agent will answer as soon as one is free."));
         String reference = SmsTesting.reference(ack);
         String id = SmsTesting.idOf(reference);

@@ -31,7 +31,7 @@ final class SmsTesting {
     static void reset(DataSource dataSource) {
         Fixtures.reset(dataSource);
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("truncate sms_opt_out, sms_inbound, sms_outbound_part");
+            sql.execute("truncate sms_opt_out, sms_inbound, sms_outbound_part, sms_notice, flow_conversation");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -1,10 +1,15 @@
 package dev.nohold.core.flow;
 
 import dev.nohold.core.Refusal;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -14,6 +19,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +41,31 @@ public class FlowCatalog {
     /** Shipped with the platform and active on every channel out of the box. */
     static final List<String> DEFAULTS = List.of("answers", "account-line");
 
+    /** How long this node trusts its view of the active flows before reading it again (other nodes change it). */
+    static final Duration VIEW_AGE = Duration.ofSeconds(2);
+
     /** A flow as listed: its id, name, newest version and whether it answers customers. */
     public record Summary(String id, String name, int version, boolean active) {
+    }
+
+    /** How the active flows reach a customer arriving on a channel at an entry point, by this node's view. */
+    public enum Reach {
+        /** No active flow serves the channel at all. */
+        NONE,
+        /** Active flows serve the channel, but only at other entry points. */
+        OTHER_ENTRIES,
+        /** An active flow serves the channel at this entry point. */
+        SERVES
     }
 
     private final EntityManager entityManager;
     private final FlowSimulator simulator;
     private final Clock clock;
     private final Map<String, Flow> versions = new ConcurrentHashMap<>();
+    /** Commits of activate, deactivate and put on this node renew the view at once (null in a test's own catalog). */
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+    private volatile ActiveView view;
 
     public FlowCatalog(EntityManager entityManager, FlowSimulator simulator, Clock clock) {
         this.entityManager = entityManager;
@@ -67,6 +91,7 @@ public class FlowCatalog {
                 .setParameter(1, id).setParameter(2, flow.name()).setParameter(3, flow.version())
                 .setParameter(4, Timestamp.from(clock.instant())).executeUpdate();
         if (inserted == 1) {
+            viewChanged();
             storeVersion(flow, flow.version());
             LOG.infof("Installed the default flow '%s', active on every channel", id);
         }
@@ -136,6 +161,7 @@ public class FlowCatalog {
         entityManager.persist(row);
         entityManager.flush();
         storeVersion(flow, version);
+        viewChanged();
         return row.summary();
     }
 
@@ -145,6 +171,7 @@ public class FlowCatalog {
         requireExamplesPass(newest(id));
         row.active = true;
         row.updatedAt = clock.instant();
+        viewChanged();
         return row.summary();
     }
 
@@ -152,6 +179,7 @@ public class FlowCatalog {
         FlowRow row = row(id);
         row.active = false;
         row.updatedAt = clock.instant();
+        viewChanged();
         return row.summary();
     }
 
@@ -183,9 +211,75 @@ public class FlowCatalog {
         return Optional.ofNullable(best);
     }
 
-    /** Forgets the versions read so far (tests that empty the tables reuse version numbers). */
+    /**
+     * How the active flows reach a customer on {@code channel} at {@code entry}, without a statement: from this
+     * node's view of the active flows, changed at once by what this node activates, deactivates or stores, and read
+     * afresh every {@link #VIEW_AGE} for what other nodes did. A flow activated on another node a moment ago may not
+     * be known yet: the customer's text is then taken as a request, as before the flow was on; one deactivated there
+     * may still send a text here to {@link #serving}, which reads the database and finds it off.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Reach reach(String channel, String entry) {
+        ActiveView known = view;
+        Instant now = clock.instant();
+        if (known == null || now.isAfter(known.readAt().plus(VIEW_AGE)) || now.isBefore(known.readAt())) {
+            known = new ActiveView(QuarkusTransaction.requiringNew().call(this::activeFlows), now);
+            view = known;
+        }
+        Reach reach = Reach.NONE;
+        for (Flow flow : known.flows()) {
+            if (flow.fit(channel, entry) >= 0) {
+                return Reach.SERVES;
+            }
+            if (flow.entryPoints().stream().anyMatch(point -> "*".equals(point.channel())
+                    || point.channel().equals(channel))) {
+                reach = Reach.OTHER_ENTRIES;
+            }
+        }
+        return reach;
+    }
+
+    /** Forgets the versions read so far and the view of the active flows (tests that empty the tables). */
     void forget() {
         versions.clear();
+        view = null;
+    }
+
+    private List<Flow> activeFlows() {
+        List<Flow> active = new java.util.ArrayList<>();
+        for (FlowRow row : entityManager.createQuery("from FlowRow where active = true order by id", FlowRow.class)
+                .getResultList()) {
+            try {
+                active.add(version(row.id, row.version));
+            } catch (FlowInvalid e) {
+                // serving() says why (it logs the flow that no longer reads); here it simply reaches nobody.
+            }
+        }
+        return List.copyOf(active);
+    }
+
+    /**
+     * The view is dropped now and again once the change commits, so a text read in between (seeing the old rows)
+     * is not kept as this node's view for long.
+     */
+    private void viewChanged() {
+        view = null;
+        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    view = null;
+                }
+            });
+        }
+    }
+
+    /** The active flows as this node last read them. */
+    private record ActiveView(List<Flow> flows, Instant readAt) {
     }
 
     private void requireExamplesPass(Flow flow) {

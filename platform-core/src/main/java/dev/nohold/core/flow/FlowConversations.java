@@ -74,6 +74,23 @@ public class FlowConversations {
         return receive(message.channel(), message.from(), entryPoint, message.text(), message);
     }
 
+    /**
+     * Whether {@link #receive} may take a message from {@code address} on {@code channel} at {@code entryPoint}, for
+     * a channel's fast path to ask first: without a statement while no active flow serves the channel (this node's
+     * view of the active flows, see {@link FlowCatalog#reach}), true while one serves that entry point, and otherwise
+     * whether the customer has a conversation open. False: take the message in as always. True may still end in an
+     * empty {@code receive} (the customer's request waits for people).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean mayTake(String channel, String address, String entryPoint) {
+        return switch (catalog.reach(channel, entryPoint)) {
+            case SERVES -> true;
+            case OTHER_ENTRIES -> FlowConversation.count("channel = ?1 and address = ?2 and outcome is null", channel,
+                    address) > 0;
+            case NONE -> false;
+        };
+    }
+
     private Optional<FlowReply> receive(String channel, String address, String entryPoint, String input,
                                         InboundMessage asTaken) {
         AdvisoryLocks.holdUntilTransactionEnds(entityManager, "flow:" + channel + ":" + address);

@@ -3,6 +3,7 @@ package dev.nohold.channel.sms.bench;
 import dev.nohold.channel.sms.OptOuts;
 import dev.nohold.core.agent.AccountDraft;
 import dev.nohold.core.agent.Agents;
+import dev.nohold.core.flow.FlowCatalog;
 import dev.nohold.core.reply.ReplyDraft;
 import dev.nohold.core.reply.Replies;
 import dev.nohold.core.request.Request;
@@ -13,6 +14,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +56,8 @@ import static org.awaitility.Awaitility.await;
  *   assignment (an agent going AVAILABLE until they hold the head of the line, from the platform's own timestamps)
  *   with 1,000 and with 100,000 requests waiting.</li>
  * </ol>
+ * It measures intake of requests: the flows serving SMS (the default ones are on for every channel, so every text
+ * would go through the bot first) are off for its rounds, and on again after.
  * Run: {@code ./mvnw -q -pl channel-sms -am test -Pbenchmark -Dtest=IntakeBenchmark}.
  */
 @QuarkusTest
@@ -79,8 +84,28 @@ class IntakeBenchmark {
     RequestQueries queries;
     @Inject
     OptOuts optOuts;
+    @Inject
+    FlowCatalog flows;
+
+    private List<String> flowsTurnedOff = List.of();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeEach
+    void flowsServingSmsOff() {
+        flowsTurnedOff = flows.all().stream().filter(FlowCatalog.Summary::active).map(FlowCatalog.Summary::id)
+                .filter(id -> flows.newest(id).entryPoints().stream()
+                        .anyMatch(point -> "*".equals(point.channel()) || "sms".equals(point.channel())))
+                .toList();
+        flowsTurnedOff.forEach(id -> QuarkusTransaction.requiringNew().run(() -> flows.deactivate(id)));
+        System.out.println("[bench] flows serving SMS turned off for the intake rounds, so each text is a request: "
+                + (flowsTurnedOff.isEmpty() ? "none was on" : String.join(", ", flowsTurnedOff)));
+    }
+
+    @AfterEach
+    void flowsServingSmsOnAgain() {
+        flowsTurnedOff.forEach(id -> QuarkusTransaction.requiringNew().run(() -> flows.activate(id)));
+    }
 
     @Test
     void intakeBesideABareEndpoint() throws Exception {
