@@ -99,7 +99,7 @@ public class VoiceTwiml {
      * A flow's turn that waits for the caller: its words inside a {@code <Gather>} of keys (and speech, unless
      * {@code flow-speech} is {@code none}) whose action is {@code /flow-turn} with the turn's number, so a retry of
      * the callback is known. Nothing heard: the {@code <Redirect>} after it reports the silence (counted in
-     * {@code silence}) to the same action.
+     * {@code silence}) to the same action. Keys only, the turn is worded without "or say …".
      */
     public String flowTurn(Rendered.VoicePrompt prompt, int turn, int silence) {
         String action = VoicePaths.FLOW_TURN + "?turn=" + turn;
@@ -107,7 +107,7 @@ public class VoiceTwiml {
         Gather.Builder gather = new Gather.Builder()
                 .inputs(speech ? List.of(Gather.Input.DTMF, Gather.Input.SPEECH) : List.of(Gather.Input.DTMF))
                 .action(action).method(HttpMethod.POST)
-                .say(say(prompt.say(), null));
+                .say(say(speech || prompt.keysSay() == null ? prompt.say() : prompt.keysSay(), null));
         if (prompt.numDigits() > 0) {
             gather.numDigits(prompt.numDigits());
         } else {

@@ -13,12 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * {@code nohold.voice.flow-speech=none}: a flow's turn listens for keys only and gives Twilio no speech hints, so no
- * caller's words go to Twilio's recognizer; with {@code twilio} (the default) it takes keys and speech.
+ * caller's words go to Twilio's recognizer, and the caller is not told to say anything; with {@code twilio} (the
+ * default) it takes keys and speech.
  */
 class FlowTurnsWithoutSpeechTakeKeysOnlyTest {
 
     private static final Rendered.VoicePrompt MENU = new Rendered.VoicePrompt(
-            "What is it about? For Billing, press 1 or say Billing.", true, "dtmf speech", 1, List.of("Billing", "bill"));
+            "What is it about? For Billing, press 1 or say Billing.", true, "dtmf speech", 1,
+            List.of("Billing", "bill"), "What is it about? For Billing, press 1.");
 
     @Test
     void withoutSpeechTheGatherTakesKeysOnly() {
@@ -28,11 +30,13 @@ class FlowTurnsWithoutSpeechTakeKeysOnlyTest {
         assertEquals("", gather.getAttribute("hints"));
         assertEquals("1", gather.getAttribute("numDigits"));
         assertEquals(VoicePaths.FLOW_TURN + "?turn=3", gather.getAttribute("action"));
+        assertEquals("What is it about? For Billing, press 1.", only(gather, "Say").getTextContent());
 
         Element withSpeech = only(twiml(new VoiceTwiml(config(VoiceConfig.FlowSpeech.TWILIO)).flowTurn(MENU, 3, 0)),
                 "Gather");
         assertEquals("dtmf speech", withSpeech.getAttribute("input"));
         assertEquals("Billing,bill", withSpeech.getAttribute("hints"));
+        assertEquals(MENU.say(), only(withSpeech, "Say").getTextContent());
     }
 
     /** The settings a turn's TwiML reads; any other is not this test's business. */
