@@ -54,8 +54,14 @@ public class FlowCalls {
         this.clock = clock;
     }
 
-    /** The flow's opening for a call it serves; empty when no flow does (the call goes on as without flows). */
+    /**
+     * The flow's opening for a call it serves; empty when no flow does (the call goes on as without flows), and for
+     * a withheld number: every such caller has the same address, so their conversations could not be told apart.
+     */
     public Optional<String> opening(TwilioCall call) {
+        if (call.withheld()) {
+            return Optional.empty();
+        }
         Optional<FlowCallStore.FlowCall> earlier = calls.lock(call.callSid());
         if (earlier.isPresent()) {
             return Optional.of(earlier.get().twiml());

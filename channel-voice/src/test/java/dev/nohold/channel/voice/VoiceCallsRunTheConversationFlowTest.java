@@ -109,7 +109,7 @@ class VoiceCallsRunTheConversationFlowTest {
     }
 
     @Test
-    void theDefaultFlowGreetsACallToOurNumberAndASilentCallerLeavesARecordingInstead() {
+    void theDefaultFlowGreetsACallToOurNumberASilentCallerLeavesARecordingAWithheldNumberSkipsIt() {
         Element greeting = twiml(VoiceWebhooks.incoming("CAflowquiet").then().statusCode(200).extract().asString());
         assertTrue(only(only(greeting, "Gather"), "Say").getTextContent().contains("What can we help you with?"));
 
@@ -120,6 +120,13 @@ class VoiceCallsRunTheConversationFlowTest {
         Element recording = twiml(VoiceWebhooks.post(only(askedAgain, "Redirect").getTextContent(),
                 VoiceWebhooks.call("CAflowquiet")).then().statusCode(200).extract().asString());
         assertEquals(VoicePaths.RECORDED, only(recording, "Record").getAttribute("action"));
+
+        // A withheld number is not one caller: it skips the flow and gets the greeting and menu as without one.
+        Map<String, String> withheld = VoiceWebhooks.call("CAflowwithheld");
+        withheld.put("From", "+266696687");
+        Element greeted = twiml(VoiceWebhooks.post(VoicePaths.INCOMING, withheld).then().statusCode(200).extract()
+                .asString());
+        assertEquals(VoicePaths.MENU, only(greeted, "Gather").getAttribute("action"));
     }
 
     /** A webhook of the call to the account line, as Twilio signs it; its TwiML. */
