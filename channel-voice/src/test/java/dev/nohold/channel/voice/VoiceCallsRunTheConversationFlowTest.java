@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static dev.nohold.channel.voice.VoiceWebhooks.only;
 import static dev.nohold.channel.voice.VoiceWebhooks.twiml;
 import static dev.nohold.core.testing.Fixtures.as;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -24,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Calls through the shipped conversation flows, driven by signed Twilio webhooks: the {@code account-line} flow
  * (called at the entry point {@code account-line}) by keys and by words, a Twilio retry of a turn, the handoff told
- * with its reference or connected live; and the default {@code answers} flow greeting a call to any number.
+ * with its reference or connected live (and, unanswered, left to the next agent); and the default {@code answers} flow
+ * greeting a call to any number.
  */
 @QuarkusTest
 class VoiceCallsRunTheConversationFlowTest {
@@ -106,6 +109,31 @@ class VoiceCallsRunTheConversationFlowTest {
         as("sam").get("/api/requests/" + id).then().body("status", equalTo("DELIVERED"));
         as("sam").get("/api/requests?channel=voice").then().body("size()", equalTo(1))
                 .body("status", hasItem("DELIVERED"));
+    }
+
+    @Test
+    void aHandedOverCallerWhoseAgentDoesNotPickUpIsToldTheReferenceAndTheRequestWaitsForTheNextAgent() {
+        as("admin").contentType(ContentType.JSON).body(Map.of("username", "cy", "password", Fixtures.PASSWORD,
+                        "displayName", "Cy", "phone", "+15557654324", "skills", List.of()))
+                .post("/api/admin/agents").then().statusCode(201);
+        Fixtures.presence("cy", "AVAILABLE");
+        Map<String, String> toUs = VoiceWebhooks.call("CAflownoanswer");
+        Element question = only(twiml(VoiceWebhooks.post(VoicePaths.INCOMING, toUs).then().statusCode(200).extract()
+                .asString()), "Gather");
+        toUs.put("SpeechResult", "Xyzzy plugh frobnicate the quux");
+        Element dial = only(twiml(VoiceWebhooks.post(question.getAttribute("action"), toUs).then().statusCode(200)
+                .extract().asString()), "Dial");
+        assertTrue(dial.getParentNode().getTextContent().contains("passing you to our team"));
+
+        Map<String, String> ended = VoiceWebhooks.call("CAflownoanswer");
+        ended.put("DialCallStatus", "no-answer");
+        var told = VoiceWebhooks.post(VoicePaths.DIALED, ended).then().statusCode(200).extract().response();
+        only(twiml(told.asString()), "Hangup");
+        String id = (String) VoiceWebhooks.requestByReference(VoiceWebhooks.reference(told)).get("id");
+        // Released from the ring, Cy is idle again and the dispatcher gives her the request like any other.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                as("sam").get("/api/requests/" + id).then().body("assignedTo", equalTo("cy"))
+                        .body("text", equalTo("Xyzzy plugh frobnicate the quux")));
     }
 
     @Test
