@@ -45,6 +45,11 @@ final class AgentApi {
         expect(200, send(username, Senders.AGENT_PASSWORD, "PUT", "/api/me/presence", Map.of("status", status)));
     }
 
+    /** An admin stops a conversation flow: customers it served are taken in as without it. */
+    void deactivateFlow(String id) throws Exception {
+        expect(200, send("admin", Senders.ADMIN_PASSWORD, "POST", "/api/flows/" + id + "/deactivate", Map.of()));
+    }
+
     /** The status code of an agent's reply: 201 stored, 409 when the request is no longer theirs to answer. */
     int reply(String username, String requestId, String text) throws Exception {
         return send(username, Senders.AGENT_PASSWORD, "POST", "/api/requests/" + requestId + "/reply",

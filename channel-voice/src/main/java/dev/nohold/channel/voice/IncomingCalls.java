@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Answers an incoming call: bridged live to an idle agent with a phone when one can be held for it, else the greeting
+ * Answers an incoming call: by the conversation flow serving the number called, or the caller's open one
+ * ({@link FlowCalls}); else bridged live to an idle agent with a phone when one can be held for it, else the greeting
  * and the recording. The core holds the agent while their phone rings (nothing else is given to them) and makes the
  * request only when they pick up, already assigned to them; an agent who does not pick up, or goes offline meanwhile,
  * is released and the caller leaves a recording, or hangs up and gets a "please call back" request. A live call that
@@ -28,16 +29,22 @@ public class IncomingCalls {
     private static final Logger LOG = Logger.getLogger(IncomingCalls.class);
 
     private final ChannelRequests requests;
+    private final FlowCalls flowCalls;
     private final VoiceTwiml twiml;
     private final VoiceConfig config;
 
-    public IncomingCalls(ChannelRequests requests, VoiceTwiml twiml, VoiceConfig config) {
+    public IncomingCalls(ChannelRequests requests, FlowCalls flowCalls, VoiceTwiml twiml, VoiceConfig config) {
         this.requests = requests;
+        this.flowCalls = flowCalls;
         this.twiml = twiml;
         this.config = config;
     }
 
     public String answer(TwilioCall call) {
+        Optional<String> byFlow = flowCalls.opening(call);
+        if (byFlow.isPresent()) {
+            return byFlow.get();
+        }
         if (config.liveDial()) {
             Optional<LiveReservation> held = requests.reserveAgentForLiveContact(CHANNEL, call.callSid(), call.from(),
                     LiveNeeds.aPhone());
@@ -52,7 +59,8 @@ public class IncomingCalls {
     /** The held agent picked up: the call becomes their request now, or, if the hold is gone, they are hung up on. */
     public String agentAnswered(UUID reservationId) {
         Optional<LiveReservation> held = requests.liveReservation(reservationId);
-        Optional<ChannelRequest> live = held.flatMap(this::connect);
+        Optional<ChannelRequest> live = held.flatMap(hold -> flowCalls.handedOver(hold.contactKey()).isPresent()
+                ? flowCalls.connect(hold) : connect(hold));
         if (live.isEmpty()) {
             LOG.infof("An agent picked up a live call no longer held for them (%s)", reservationId);
             return twiml.notYoursAnyMore();
@@ -64,6 +72,9 @@ public class IncomingCalls {
     /** The live dial ended: answered means the conversation was the answer; anything else goes to the recording. */
     public String dialEnded(String callSid, String dialCallStatus) {
         boolean answered = "completed".equalsIgnoreCase(dialCallStatus) || "answered".equalsIgnoreCase(dialCallStatus);
+        if (flowCalls.handedOver(callSid).isPresent()) {
+            return flowCalls.dialEnded(callSid, answered, dialCallStatus);
+        }
         Optional<LiveReservation> stillHeld = requests.liveReservationOf(CHANNEL, callSid);
         Optional<ChannelRequest> live = liveRequest(callSid);
         if (live.isEmpty() && answered && stillHeld.isPresent()) {

@@ -31,11 +31,13 @@ public class RecordedCalls {
 
     private final ChannelRequests requests;
     private final RecordingFetches fetches;
+    private final FlowCalls flowCalls;
     private final VoiceConfig config;
 
-    public RecordedCalls(ChannelRequests requests, RecordingFetches fetches, VoiceConfig config) {
+    public RecordedCalls(ChannelRequests requests, RecordingFetches fetches, FlowCalls flowCalls, VoiceConfig config) {
         this.requests = requests;
         this.fetches = fetches;
+        this.flowCalls = flowCalls;
         this.config = config;
     }
 
@@ -70,10 +72,14 @@ public class RecordedCalls {
         return receipt.reference();
     }
 
-    /** Whether a call already left a request (recorded, empty, or connected live to an agent). */
+    /**
+     * Whether a call already left a request (recorded, empty, or connected live to an agent), or a conversation flow
+     * answered it: a caller who hangs up on a flow is the flow's quiet customer, its rules say what follows.
+     */
     public boolean handled(String callSid) {
         return referenceOf(callSid).isPresent() || referenceOf(NO_MESSAGE_KEY + callSid).isPresent()
-                || requests.byProviderId(IncomingCalls.CHANNEL, IncomingCalls.LIVE_KEY + callSid).isPresent();
+                || requests.byProviderId(IncomingCalls.CHANNEL, IncomingCalls.LIVE_KEY + callSid).isPresent()
+                || flowCalls.answered(callSid);
     }
 
     private void supersedeNoMessage(String callSid, String reference) {

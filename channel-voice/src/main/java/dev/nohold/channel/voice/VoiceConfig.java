@@ -44,6 +44,13 @@ public interface VoiceConfig {
     @WithDefault("false")
     boolean menu();
 
+    /**
+     * How a caller answers a conversation flow: {@code twilio}, by keys or in words (Twilio's speech recognition,
+     * with the flow's choices as hints); {@code none}, by keys only, for numbers where speech must not go to Twilio.
+     */
+    @WithDefault("twilio")
+    FlowSpeech flowSpeech();
+
     /** The web chat link the menu's option 2 texts to the caller; without it option 2 is not offered. */
     Optional<String> chatUrl();
 
@@ -84,6 +91,14 @@ public interface VoiceConfig {
     boolean fallbackToSms();
 
     Prompts prompts();
+
+    /** Who understands a caller's words in a conversation flow. */
+    enum FlowSpeech {
+        /** Twilio's speech recognition, beside the keypad. */
+        TWILIO,
+        /** The keypad only. */
+        NONE
+    }
 
     /** What an answering machine gets. */
     enum Machines {

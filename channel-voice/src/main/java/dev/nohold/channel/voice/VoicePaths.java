@@ -12,6 +12,8 @@ public final class VoicePaths {
     public static final String MENU = INCOMING + "/menu";
     /** The menu asked again after a wrong key, without trying the live dial a second time. */
     public static final String INCOMING_MENU = INCOMING + "/menu-again";
+    /** A conversation flow's {@code <Gather>} reports the caller's keys or words (or the silence) here. */
+    public static final String FLOW_TURN = INCOMING + "/flow-turn";
     public static final String REPLY_AUDIO = INCOMING + "/replies";
 
     private VoicePaths() {

@@ -11,9 +11,11 @@ import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Redirect;
 import com.twilio.twiml.voice.Reject;
 import com.twilio.twiml.voice.Say;
+import dev.nohold.core.flow.Rendered;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,8 +54,14 @@ public class VoiceTwiml {
      * {@code /agent-answered} (with the hold's id) before bridging; the dial's end goes to {@code /dialed}.
      */
     public String dial(String agentPhone, UUID reservationId) {
+        return dial(null, agentPhone, reservationId);
+    }
+
+    /** As {@link #dial(String, UUID)}, after {@code lead} (a flow's parting words) when there are any. */
+    public String dial(String lead, String agentPhone, UUID reservationId) {
         return new VoiceResponse.Builder()
-                .say(say(config.prompts().connecting(), null))
+                .say(say(lead == null || lead.isBlank() ? config.prompts().connecting()
+                        : lead.strip() + " " + config.prompts().connecting(), null))
                 .dial(new Dial.Builder().action(VoicePaths.DIALED).method(HttpMethod.POST)
                         .timeout(config.dialTimeoutSeconds())
                         .number(new Number.Builder(agentPhone)
@@ -85,6 +93,43 @@ public class VoiceTwiml {
     public String busy() {
         return new VoiceResponse.Builder().reject(new Reject.Builder().reason(Reject.Reason.BUSY).build()).build()
                 .toXml();
+    }
+
+    /**
+     * A flow's turn that waits for the caller: its words inside a {@code <Gather>} of keys (and speech, unless
+     * {@code flow-speech} is {@code none}) whose action is {@code /flow-turn} with the turn's number, so a retry of
+     * the callback is known. Nothing heard: the {@code <Redirect>} after it reports the silence (counted in
+     * {@code silence}) to the same action. Keys only, the turn is worded without "or say …".
+     */
+    public String flowTurn(Rendered.VoicePrompt prompt, int turn, int silence) {
+        String action = VoicePaths.FLOW_TURN + "?turn=" + turn;
+        boolean speech = config.flowSpeech() == VoiceConfig.FlowSpeech.TWILIO && prompt.input().contains("speech");
+        Gather.Builder gather = new Gather.Builder()
+                .inputs(speech ? List.of(Gather.Input.DTMF, Gather.Input.SPEECH) : List.of(Gather.Input.DTMF))
+                .action(action).method(HttpMethod.POST)
+                .say(say(speech || prompt.keysSay() == null ? prompt.say() : prompt.keysSay(), null));
+        if (prompt.numDigits() > 0) {
+            gather.numDigits(prompt.numDigits());
+        } else {
+            gather.finishOnKey("#");
+        }
+        if (speech) {
+            gather.speechTimeout("auto");
+            gatherLanguage(config.language()).ifPresent(gather::language);
+            if (!prompt.hints().isEmpty()) {
+                gather.hints(String.join(",", prompt.hints()));
+            }
+        }
+        return new VoiceResponse.Builder().gather(gather.build())
+                .redirect(new Redirect.Builder(action + "&silence=" + silence).method(HttpMethod.POST).build())
+                .build().toXml();
+    }
+
+    /** A flow handed the caller to people and nobody can take the call now: its parting words, the reference, bye. */
+    public String flowHandedOver(String partingWords, String reference) {
+        String thanks = fill(config.prompts().thanks(), Map.of("reference", spelled(reference)));
+        return sayAndHangUp(partingWords == null || partingWords.isBlank() ? thanks
+                : partingWords.strip() + " " + thanks.replaceFirst("^Thank you\\. ", ""));
     }
 
     public String sayAndHangUp(String text) {
@@ -143,6 +188,10 @@ public class VoiceTwiml {
         return Arrays.stream(Say.Language.values()).filter(l -> l.toString().equalsIgnoreCase(tag)).findFirst()
                 .or(() -> Arrays.stream(Say.Language.values())
                         .filter(l -> l.toString().toLowerCase().startsWith(tag.toLowerCase() + "-")).findFirst());
+    }
+
+    private static Optional<Gather.Language> gatherLanguage(String tag) {
+        return Arrays.stream(Gather.Language.values()).filter(l -> l.toString().equalsIgnoreCase(tag)).findFirst();
     }
 
     /** "A B 3 K 7 Q": a reference read letter by letter, so the caller can write it down. */

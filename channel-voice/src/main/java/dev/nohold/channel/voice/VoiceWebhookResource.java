@@ -33,6 +33,7 @@ public class VoiceWebhookResource {
     private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED;
 
     private final IncomingCalls incoming;
+    private final FlowCalls flowCalls;
     private final RecordedCalls recorded;
     private final VoiceStatusCallbacks statuses;
     private final ChatLinkTexts chatLinks;
@@ -40,10 +41,11 @@ public class VoiceWebhookResource {
     private final VoiceTwiml twiml;
     private final IntakeLimits limits;
 
-    public VoiceWebhookResource(IncomingCalls incoming, RecordedCalls recorded,
+    public VoiceWebhookResource(IncomingCalls incoming, FlowCalls flowCalls, RecordedCalls recorded,
                                 VoiceStatusCallbacks statuses, ChatLinkTexts chatLinks, ReplyAudioLinks audioLinks,
                                 VoiceTwiml twiml, IntakeLimits limits) {
         this.incoming = incoming;
+        this.flowCalls = flowCalls;
         this.recorded = recorded;
         this.statuses = statuses;
         this.chatLinks = chatLinks;
@@ -87,6 +89,18 @@ public class VoiceWebhookResource {
     public String menuAgain(MultivaluedMap<String, String> form) {
         TwilioCall.of(form);
         return twiml.takeMessage();
+    }
+
+    /** A conversation flow's {@code <Gather>}: the caller's keys or words for turn {@code turn}, or nothing heard. */
+    @POST
+    @TwilioSigned
+    @Path("/flow-turn")
+    @Consumes(FORM)
+    @Produces(XML)
+    public String flowTurn(@QueryParam("turn") int turn, @QueryParam("silence") int silence,
+                           MultivaluedMap<String, String> form) {
+        return flowCalls.turn(TwilioCall.of(form), turn, silence, form.getFirst("Digits"),
+                form.getFirst("SpeechResult"));
     }
 
     @POST

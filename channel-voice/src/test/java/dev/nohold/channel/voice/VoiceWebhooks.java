@@ -32,11 +32,31 @@ final class VoiceWebhooks {
 
     private static DataSource database;
 
+    /**
+     * A clean database with the shipped conversation flows stopped: these tests are about what a call does without
+     * a flow (live dial, menu, recording); {@link #withShippedFlows} turns them on for the tests of calls through one.
+     */
     static void reset(DataSource dataSource) {
         database = dataSource;
         Fixtures.reset(dataSource);
+        sql("truncate flow_conversation cascade", "truncate voice_flow_call", "update flow set active = false");
         TwilioStandIn.reset();
         SmsChannelStandIn.reset();
+    }
+
+    /** The shipped flows active, as on a new platform: {@code answers} on every number, {@code account-line}. */
+    static void withShippedFlows() {
+        sql("update flow set active = true where id in ('answers', 'account-line')");
+    }
+
+    private static void sql(String... statements) {
+        try (var connection = database.getConnection(); var sql = connection.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

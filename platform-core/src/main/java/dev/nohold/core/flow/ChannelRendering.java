@@ -69,16 +69,24 @@ public final class ChannelRendering {
 
     private static Rendered voice(List<Output> outputs) {
         List<String> parts = new ArrayList<>();
+        List<String> keyParts = new ArrayList<>();
         boolean gather = false;
         int digits = 0;
         List<String> hints = new ArrayList<>();
         for (Output output : outputs) {
             switch (output.type()) {
-                case SAY -> parts.add(output.text());
+                case SAY -> {
+                    parts.add(output.text());
+                    keyParts.add(output.text());
+                }
                 case MENU -> {
                     parts.add(output.text() + " " + output.choices().stream()
                             .map(choice -> "For " + choice.label() + (choice.digit() == null ? ", say "
                                     + choice.label() : ", press " + choice.digit() + " or say " + choice.label()) + ".")
+                            .collect(Collectors.joining(" ")));
+                    keyParts.add(output.text() + " " + output.choices().stream()
+                            .filter(choice -> choice.digit() != null)
+                            .map(choice -> "For " + choice.label() + ", press " + choice.digit() + ".")
                             .collect(Collectors.joining(" ")));
                     gather = true;
                     digits = 1;
@@ -89,28 +97,28 @@ public final class ChannelRendering {
                 }
                 case QUESTION -> {
                     gather = true;
-                    switch (output.expects()) {
-                        case YES_NO -> {
-                            parts.add(output.text() + " Press 1 or say yes; press 2 or say no.");
-                            digits = 1;
-                            hints.addAll(List.of("yes", "no"));
-                        }
-                        case NUMBER -> {
-                            parts.add(output.text() + " Type it on your keypad and finish with the hash key, or say"
-                                    + " it.");
-                            digits = 0;
-                        }
-                        default -> {
-                            parts.add(output.text());
-                            digits = 0;
-                        }
+                    digits = output.expects() == Step.AskKind.YES_NO ? 1 : 0;
+                    parts.add(output.text() + voiceHint(output.expects(), true));
+                    keyParts.add(output.text() + voiceHint(output.expects(), false));
+                    if (output.expects() == Step.AskKind.YES_NO) {
+                        hints.addAll(List.of("yes", "no"));
                     }
                 }
             }
         }
         String say = String.join(" ", parts);
-        return new Rendered("voice", say, List.of(),
-                new Rendered.VoicePrompt(say, gather, "dtmf speech", digits, List.copyOf(hints)));
+        return new Rendered("voice", say, List.of(), new Rendered.VoicePrompt(say, gather, "dtmf speech", digits,
+                List.copyOf(hints), String.join(" ", keyParts).strip()));
+    }
+
+    /** How a caller answers a question: by keys or in words, or (speech off) by keys alone. */
+    private static String voiceHint(Step.AskKind kind, boolean speech) {
+        return switch (kind) {
+            case YES_NO -> speech ? " Press 1 or say yes; press 2 or say no." : " Press 1 for yes, 2 for no.";
+            case NUMBER -> speech ? " Type it on your keypad and finish with the hash key, or say it."
+                    : " Type it on your keypad and finish with the hash key.";
+            default -> "";
+        };
     }
 
     private static String hint(Step.AskKind kind, String yesNo) {

@@ -11,8 +11,10 @@ public record Rendered(String channel, String text, List<String> quickReplies, V
     /**
      * What a voice channel does with a turn, channel-neutral: say {@code say}, then, when {@code gather}, listen for
      * keys and speech ({@code <Gather input="dtmf speech">}) with {@code hints} for the recognizer, taking
-     * {@code numDigits} keys (0: until #); without gather, hang up or connect after saying it.
+     * {@code numDigits} keys (0: until #); without gather, hang up or connect after saying it. {@code keysSay} is
+     * the same turn worded for a channel that takes keys only (no "or say …"); a free-text question has no keys.
      */
-    public record VoicePrompt(String say, boolean gather, String input, int numDigits, List<String> hints) {
+    public record VoicePrompt(String say, boolean gather, String input, int numDigits, List<String> hints,
+                              String keysSay) {
     }
 }
