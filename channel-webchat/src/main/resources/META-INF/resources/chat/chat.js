@@ -39,7 +39,9 @@
     socket.binaryType = 'arraybuffer';
     socket.onopen = function () {
       retry = 1000;
-      socket.send(JSON.stringify({ type: 'hello', token: storedToken(), after: lastId }));
+      // The entry point (?entry=… on the page, data-entry on the widget) picks the conversation flow that greets.
+      var entry = new URLSearchParams(window.location.search).get('entry');
+      socket.send(JSON.stringify({ type: 'hello', token: storedToken(), after: lastId, entry: entry }));
     };
     socket.onmessage = function (event) { heard(JSON.parse(event.data)); };
     socket.onclose = function () {

@@ -1,4 +1,5 @@
-// The chat on any site: <script src="https://your-platform/chat/widget.js"></script>. A button opens the chat in a
+// The chat on any site: <script src="https://your-platform/chat/widget.js"></script> (data-entry="…" picks the
+// conversation flow serving that entry point). A button opens the chat in a
 // frame from the platform (so the host page's styles and scripts cannot touch it, nor it theirs); the platform lets
 // only the sites allowed by its configuration frame it.
 (function () {
@@ -31,7 +32,8 @@
     if (!frame) {
       frame = document.createElement('iframe');
       frame.title = 'Chat';
-      frame.src = base + '/chat';
+      var entry = script.getAttribute('data-entry');
+      frame.src = base + '/chat' + (entry ? '?entry=' + encodeURIComponent(entry) : '');
       frame.allow = 'microphone';
       panel.appendChild(frame);
     }

@@ -1,15 +1,11 @@
 package dev.nohold.channel.voice;
 
+import dev.nohold.core.channel.ChannelTables;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,10 +25,10 @@ public class FlowCallStore {
 
     private static final String COLUMNS = "call_sid, turn, twiml, request_id, connected_live";
 
-    private final DataSource dataSource;
+    private final ChannelTables tables;
 
     public FlowCallStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.tables = new ChannelTables(dataSource, "Voice flow calls");
     }
 
     /** The call, locked until the transaction ends: the next callback of the same call waits for this one. */
@@ -62,41 +58,11 @@ public class FlowCallStore {
     }
 
     private Optional<FlowCall> one(String sql, String callSid) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, callSid);
-             ResultSet rows = statement.executeQuery()) {
-            if (!rows.next()) {
-                return Optional.empty();
-            }
-            return Optional.of(new FlowCall(rows.getString(1), rows.getInt(2), rows.getString(3),
-                    rows.getObject(4, UUID.class), rows.getBoolean(5)));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Voice flow calls: " + e.getMessage(), e);
-        }
+        return tables.one(sql, rows -> new FlowCall(rows.getString(1), rows.getInt(2), rows.getString(3),
+                rows.getObject(4, UUID.class), rows.getBoolean(5)), callSid);
     }
 
     private void update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters)) {
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Voice flow calls: " + e.getMessage(), e);
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            Object value = parameters[i];
-            if (value == null) {
-                statement.setNull(i + 1, Types.NULL);
-            } else if (value instanceof UUID) {
-                statement.setObject(i + 1, value, Types.OTHER);
-            } else {
-                statement.setObject(i + 1, value);
-            }
-        }
-        return statement;
+        tables.update(sql, parameters);
     }
 }

@@ -42,22 +42,25 @@ public class ChatConnections {
     static final class Session {
         final WebSocketConnection connection;
         final Visitor visitor;
+        /** The entry point the page was opened at (null: the chat's own), which picks the greeting flow. */
+        final String entryPoint;
         /** The newest message number sent on this socket (or that the page said it had). */
         long sent;
         String standing;
         /** When this page's typing was last told to the agent ({@link System#nanoTime()}). */
         long lastTyping;
 
-        Session(WebSocketConnection connection, Visitor visitor, long sent) {
+        Session(WebSocketConnection connection, Visitor visitor, long sent, String entryPoint) {
             this.connection = connection;
             this.visitor = visitor;
+            this.entryPoint = entryPoint;
             this.sent = sent;
         }
     }
 
     /** The browser said who it is and what it saw last: it is sent everything after that and where it stands. */
-    void opened(WebSocketConnection connection, Visitor visitor, long after) {
-        Session session = new Session(connection, visitor, after);
+    void opened(WebSocketConnection connection, Visitor visitor, long after, String entryPoint) {
+        Session session = new Session(connection, visitor, after, entryPoint);
         sessions.put(connection.id(), session);
         catchUp(session);
     }

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * The chat's WebSocket, {@code /chat/ws}: JSON text frames both ways and voice notes as binary frames. The page's
- * first frame is {@code {"type":"hello","token":…,"after":n}}; then {@code say}, {@code ack}, {@code typing} and
- * {@code phone}. Whatever a frame holds, a bad one is answered with an {@code error} frame and the socket stays
+ * first frame is {@code {"type":"hello","token":…,"after":n,"entry":…}} (the entry point picks the greeting
+ * flow); then {@code say}, {@code ack}, {@code typing} and {@code phone}. Whatever a frame holds, a bad one is answered with an {@code error} frame and the socket stays
  * open: no frame can break the server or reach another browser's conversation.
  */
 @WebSocket(path = "/chat/ws")
@@ -28,6 +28,7 @@ public class ChatSocket {
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final int MAX_CLIENT_ID = 64;
+    private static final Pattern ENTRY_POINT = Pattern.compile("[A-Za-z0-9@+._-]{1,64}");
     private static final java.time.Duration TYPING_EVERY = java.time.Duration.ofSeconds(2);
 
     private final Visitors visitors;
@@ -101,7 +102,16 @@ public class ChatSocket {
                 .put("token", welcome.newToken()).put("maxMessageLength", config.maxMessageLength())
                 .put("maxVoiceNoteBytes", config.maxVoiceNoteBytes())
                 .put("maxVoiceNoteSeconds", config.maxVoiceNoteLength().toSeconds()).toString());
-        connections.opened(connection, welcome.visitor(), after);
+        connections.opened(connection, welcome.visitor(), after, entryPoint(message.path("entry")));
+    }
+
+    /**
+     * The entry point the page was opened at ({@code /chat?entry=…}, the widget's {@code data-entry}): the flow serving
+     * it greets. Something no entry point could be (too long, other characters) counts as none.
+     */
+    static String entryPoint(JsonNode entry) {
+        String value = entry.isTextual() ? entry.asText().strip() : "";
+        return ENTRY_POINT.matcher(value).matches() ? value : null;
     }
 
     private void say(WebSocketConnection connection, ChatConnections.Session session, JsonNode message) {
@@ -123,7 +133,7 @@ public class ChatSocket {
         if (!allowed(connection, session)) {
             return;
         }
-        conversations.say(session.visitor, clientId, text);
+        conversations.say(session.visitor, clientId, text, session.entryPoint);
         connections.catchUp(session);
     }
 

@@ -57,12 +57,13 @@ public class Conversations {
     /**
      * The customer wrote. With no request open and an agent free, the chat goes live with that agent; otherwise the
      * text makes a deferred request, or joins the one open (also a live one). The same client id again (a page
-     * resending after a lost connection) stores nothing new.
+     * resending after a lost connection) stores nothing new. A conversation flow serving the page's
+     * {@code entryPoint} (null: the chat's own) or continuing the customer's conversation answers first.
      *
      * @return the lines stored, for the page that sent it
      */
     @Transactional
-    public List<ChatLine> say(Visitor visitor, String clientId, String text) {
+    public List<ChatLine> say(Visitor visitor, String clientId, String text, String entryPoint) {
         String providerId = visitor.id() + ":" + clientId;
         InboundMessage.Builder message = InboundMessage.from(CHANNEL, visitor.address()).text(text)
                 .providerMessageId(providerId, fingerprint(text));
@@ -71,7 +72,7 @@ public class Conversations {
             // The page sent it again after a lost connection: it was taken (by the flow or as a request) already.
             return List.of(resent.get());
         }
-        Optional<FlowReply> bot = flows.receive(CHANNEL, visitor.address(), null, text);
+        Optional<FlowReply> bot = flows.receive(CHANNEL, visitor.address(), entryPoint, text);
         if (bot.isPresent()) {
             return toldByTheFlow(visitor, clientId, providerId, text, bot.get());
         }

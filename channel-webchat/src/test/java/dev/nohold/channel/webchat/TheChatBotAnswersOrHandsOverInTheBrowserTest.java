@@ -26,9 +26,10 @@ import static dev.nohold.core.testing.Fixtures.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The shipped "answers" flow in a real Chromium: a question the knowledge base answers is answered at once with
+ * The shipped flows in a real Chromium. "answers": a question the knowledge base answers is answered at once with
  * "Yes" and "No" as buttons, and "Yes" ends it self-served with no request made; a question it cannot answer goes to
- * people with the reference and the place in line, as any chat request.
+ * people with the reference and the place in line, as any chat request. "account-line": run in a chat opened at its
+ * entry point.
  */
 @QuarkusTest
 class TheChatBotAnswersOrHandsOverInTheBrowserTest extends InTheChatBrowser {
@@ -94,6 +95,36 @@ class TheChatBotAnswersOrHandsOverInTheBrowserTest extends InTheChatBrowser {
         ChatTests.agentTakes("alice", made.getFirst());
         ChatTests.reply("alice", made.getFirst(), "Yes, for 2 euros a parcel.");
         assertThat(conversation).containsText("Yes, for 2 euros a parcel.");
+    }
+
+    /**
+     * The shipped "account-line" flow, unchanged, in a chat opened at its entry point (as a site's widget with
+     * {@code data-entry="account-line"} opens it): the menu as buttons, the account number asked again when it is
+     * not six digits, and the request handed over with the values SMS, voice and e-mail collect from the same answers.
+     */
+    @Test
+    void theAccountLineFlowRunsInAChatOpenedAtItsEntryPoint() {
+        Page page = chromium.browserWindow(base, 1280, 800).newPage();
+        page.navigate("/chat?entry=account-line");
+        assertThat(page.locator("body[data-ready=true]")).hasCount(1);
+
+        write(page, "hello");
+        Locator conversation = conversation(page);
+        assertThat(conversation).containsText("What is it about?");
+        conversation.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Billing")).click();
+        assertThat(conversation).containsText("What is your account number?");
+        write(page, "12ab");
+        assertThat(conversation).containsText("An account number has exactly six digits");
+        write(page, "123456");
+
+        assertThat(conversation).containsText(Pattern.compile("Your request \\S+ is taken"));
+        List<String> made = as("admin").get("/api/requests?channel=webchat").jsonPath().getList("id");
+        assertEquals(1, made.size(), "one request, made by the flow's handoff");
+        as("admin").get("/api/requests/" + made.getFirst()).then()
+                .body("attributes.account", org.hamcrest.Matchers.equalTo("123456"))
+                .body("attributes.skill", org.hamcrest.Matchers.equalTo("billing"))
+                .body("attributes.flow", org.hamcrest.Matchers.equalTo("account-line@1"));
+        RealBrowser.assertAccessible(page);
     }
 
     @Test

@@ -1,14 +1,9 @@
 package dev.nohold.core.flow;
 
-import dev.nohold.core.session.MovableClock;
 import dev.nohold.core.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -20,23 +15,9 @@ import static org.hamcrest.Matchers.not;
  */
 @QuarkusTest
 @TestProfile(FlowTestProfile.class)
-class FlowActivationNeedsValidFlowAndPassingExamplesTest {
+class FlowActivationNeedsValidFlowAndPassingExamplesTest extends FlowTest {
 
     private static final String YAML = "application/yaml";
-
-    @Inject
-    DataSource dataSource;
-    @Inject
-    FlowCatalog catalog;
-    @Inject
-    MovableClock clock;
-
-    @BeforeEach
-    void clean() {
-        clock.reset();
-        FlowFixtures.reset(dataSource, catalog);
-        Fixtures.createAgent("sam", "supervisor");
-    }
 
     @Test
     void anInvalidFlowIsRefusedWithItsLineAndNothingIsStored() {

@@ -1,14 +1,11 @@
 package dev.nohold.core.flow;
 
-import dev.nohold.core.session.MovableClock;
 import dev.nohold.core.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,27 +21,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(FlowTestProfile.class)
-class FlowAnswersFromTheKnowledgeBaseTest {
+class FlowAnswersFromTheKnowledgeBaseTest extends FlowTest {
 
     private static final String REFUND = "Refunds reach your card within 5 working days.";
 
     @Inject
-    DataSource dataSource;
-    @Inject
-    FlowCatalog catalog;
-    @Inject
     FlowConversations conversations;
     @Inject
     ScriptedKnowledge knowledge;
-    @Inject
-    MovableClock clock;
 
     @BeforeEach
     void clean() {
-        clock.reset();
         knowledge.forget();
-        FlowFixtures.reset(dataSource, catalog);
-        Fixtures.createAgent("sam", "supervisor");
     }
 
     @Test

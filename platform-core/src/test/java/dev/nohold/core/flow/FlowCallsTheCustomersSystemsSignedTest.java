@@ -1,17 +1,14 @@
 package dev.nohold.core.flow;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.nohold.core.session.MovableClock;
 import dev.nohold.core.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -31,16 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 @TestProfile(FlowTestProfile.class)
-class FlowCallsTheCustomersSystemsSignedTest {
+class FlowCallsTheCustomersSystemsSignedTest extends FlowTest {
 
     private static final String SECRET = "crm-secret";
-
-    @Inject
-    DataSource dataSource;
-    @Inject
-    FlowCatalog catalog;
-    @Inject
-    MovableClock clock;
 
     private HttpServer crm;
     private final AtomicReference<String> body = new AtomicReference<>();
@@ -49,9 +39,6 @@ class FlowCallsTheCustomersSystemsSignedTest {
 
     @BeforeEach
     void start() throws IOException {
-        clock.reset();
-        FlowFixtures.reset(dataSource, catalog);
-        Fixtures.createAgent("sam", "supervisor");
         crm = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         crm.createContext("/customers", exchange -> {
             byte[] received = exchange.getRequestBody().readAllBytes();

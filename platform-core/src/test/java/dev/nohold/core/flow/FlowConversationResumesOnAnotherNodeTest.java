@@ -2,7 +2,6 @@ package dev.nohold.core.flow;
 
 import dev.nohold.core.channel.Intake;
 import dev.nohold.core.request.Lifecycle;
-import dev.nohold.core.session.MovableClock;
 import dev.nohold.core.testing.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,10 +9,8 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 
 import static org.hamcrest.Matchers.containsString;
@@ -32,18 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(FlowTestProfile.class)
-class FlowConversationResumesOnAnotherNodeTest {
+class FlowConversationResumesOnAnotherNodeTest extends FlowTest {
 
     private static final String CUSTOMER = "+15550001111";
 
     @Inject
-    DataSource dataSource;
-    @Inject
-    FlowCatalog catalog;
-    @Inject
     FlowConversations conversations;
-    @Inject
-    MovableClock clock;
     @Inject
     EntityManager entityManager;
     @Inject
@@ -54,13 +45,6 @@ class FlowConversationResumesOnAnotherNodeTest {
     dev.nohold.core.channel.ChannelRequests requests;
     @Inject
     Instance<dev.nohold.core.knowledge.KnowledgeBase> knowledge;
-
-    @BeforeEach
-    void clean() {
-        clock.reset();
-        FlowFixtures.reset(dataSource, catalog);
-        Fixtures.createAgent("sam", "supervisor");
-    }
 
     @Test
     void anotherNodeTakesUpTheConversationWhereTheFirstLeftIt() {

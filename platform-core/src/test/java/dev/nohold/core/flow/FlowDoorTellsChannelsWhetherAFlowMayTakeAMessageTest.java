@@ -1,14 +1,11 @@
 package dev.nohold.core.flow;
 
-import dev.nohold.core.session.MovableClock;
 import dev.nohold.core.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -23,25 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(FlowTestProfile.class)
-class FlowDoorTellsChannelsWhetherAFlowMayTakeAMessageTest {
+class FlowDoorTellsChannelsWhetherAFlowMayTakeAMessageTest extends FlowTest {
 
     private static final String IN_A_FLOW = "+15550002221";
     private static final String NEW_CUSTOMER = "+15550002222";
 
     @Inject
-    DataSource dataSource;
-    @Inject
-    FlowCatalog catalog;
-    @Inject
     FlowConversations conversations;
-    @Inject
-    MovableClock clock;
-
-    @BeforeEach
-    void clean() {
-        clock.reset();
-        FlowFixtures.reset(dataSource, catalog);
-    }
 
     @Test
     void changesHereCountAtOnceAndChangesElsewhereWithinTheViewsAge() throws Exception {

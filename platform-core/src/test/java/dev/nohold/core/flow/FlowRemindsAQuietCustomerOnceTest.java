@@ -1,14 +1,11 @@
 package dev.nohold.core.flow;
 
-import dev.nohold.core.session.MovableClock;
 import dev.nohold.core.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
@@ -24,25 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 @QuarkusTest
 @TestProfile(FlowTestProfile.class)
-class FlowRemindsAQuietCustomerOnceTest {
+class FlowRemindsAQuietCustomerOnceTest extends FlowTest {
 
-    @Inject
-    DataSource dataSource;
-    @Inject
-    FlowCatalog catalog;
     @Inject
     FlowConversations conversations;
     @Inject
     QuietCustomers quiet;
-    @Inject
-    MovableClock clock;
-
-    @BeforeEach
-    void clean() {
-        clock.reset();
-        FlowFixtures.reset(dataSource, catalog);
-        Fixtures.createAgent("sam", "supervisor");
-    }
 
     @Test
     void aQuietCustomerIsRemindedThenTheConversationEndsAbandonedAtItsStep() {

@@ -1,16 +1,12 @@
 package dev.nohold.core.flow;
 
-import dev.nohold.core.session.MovableClock;
 import dev.nohold.core.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
 
@@ -26,24 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(FlowTestProfile.class)
-class FlowRunsAlikeOnEveryChannelTest {
+class FlowRunsAlikeOnEveryChannelTest extends FlowTest {
 
     private static final List<String> INPUTS = List.of("billing", "12ab", "123456");
     private static final String OPENING_HOURS = "2026-12-02T10:00:00+01:00";
-
-    @Inject
-    DataSource dataSource;
-    @Inject
-    FlowCatalog catalog;
-    @Inject
-    MovableClock clock;
-
-    @BeforeEach
-    void clean() {
-        clock.reset();
-        FlowFixtures.reset(dataSource, catalog);
-        Fixtures.createAgent("sam", "supervisor");
-    }
 
     @Test
     void everyChannelCollectsTheSameAndHandsOffTheSame() {

@@ -1,6 +1,5 @@
 package dev.nohold.core.flow;
 
-import dev.nohold.core.session.MovableClock;
 import dev.nohold.core.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -8,7 +7,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
@@ -24,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(FlowTestProfile.class)
-class FlowSetsTheRequestsPriorityTest {
+class FlowSetsTheRequestsPriorityTest extends FlowTest {
 
     private static final String OUTAGE_LINE = """
             id: outage-line
@@ -45,19 +43,10 @@ class FlowSetsTheRequestsPriorityTest {
             """;
 
     @Inject
-    DataSource dataSource;
-    @Inject
-    FlowCatalog catalog;
-    @Inject
     FlowConversations conversations;
-    @Inject
-    MovableClock clock;
 
     @BeforeEach
     void clean() {
-        clock.reset();
-        FlowFixtures.reset(dataSource, catalog);
-        Fixtures.createAgent("sam", "supervisor");
         Fixtures.createAgent("ada");
     }
 

@@ -4,17 +4,13 @@ import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Say;
-import dev.nohold.core.session.MovableClock;
-import dev.nohold.core.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,25 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(FlowTestProfile.class)
-class FlowVoiceTurnsBecomeTwimlTest {
+class FlowVoiceTurnsBecomeTwimlTest extends FlowTest {
 
     private static final String CALLER = "+15550007777";
 
     @Inject
-    DataSource dataSource;
-    @Inject
-    FlowCatalog catalog;
-    @Inject
     FlowConversations conversations;
-    @Inject
-    MovableClock clock;
-
-    @BeforeEach
-    void clean() {
-        clock.reset();
-        FlowFixtures.reset(dataSource, catalog);
-        Fixtures.createAgent("sam", "supervisor");
-    }
 
     @Test
     void aCallerPressesKeysAndSpeaksThroughTheFlow() throws Exception {

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The default flow on e-mail, with a single reply per turn: a question the knowledge base answers is answered at once
  * in the customer's thread, "yes" ends it self-served with no request; a question it cannot answer goes to people as
- * one request, which the agent answers in the customer's thread as any other.
+ * one request, which the agent answers in the customer's thread as any other. And the same "account-line" flow the
+ * other channels run, by mail.
  */
 @QuarkusTest
 class EmailConversationFlowTest {
@@ -138,5 +139,44 @@ class EmailConversationFlowTest {
         assertEquals("Re: Refund [" + request.get("reference") + "]", answer.getSubject());
         assertTrue(String.valueOf(answer.getContent()).contains("Your refund left us yesterday."));
         assertEquals(1, EmailTesting.requestsFrom(GRACE).size());
+    }
+
+    /**
+     * The shipped "account-line" flow, assigned to our mailbox by one more entry point in its file: one reply a turn,
+     * the menu as a list, the account number asked again, and the request with the values every channel collects.
+     */
+    @Test
+    void theAccountLineFlowRunsByMailWhenItsFileNamesOurAddress() throws Exception {
+        String original;
+        try (var in = getClass().getResourceAsStream("/flows/account-line.yaml")) {
+            original = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String withMail = original.replace("entry-points:\n", "entry-points:\n  - channel: email\n    entry: "
+                + MailServer.OUR_ADDRESS + "\n");
+        as("admin").contentType("text/plain").body(withMail).put("/api/flows/account-line").then().statusCode(200);
+        try {
+            String[] turns = {"hello", "billing", "12ab", "123456"};
+            String[] replies = {"Reply to this e-mail with one of:\n- Billing", "What is your account number?",
+                    "An account number has exactly six digits"};
+            for (int turn = 0; turn < turns.length; turn++) {
+                MailServer.send(CustomerMail.from(GRACE, "Account", turns[turn],
+                        "<turn-" + turn + "@mail.example.test>"));
+                if (turn < replies.length) {
+                    int expected = turn + 1;
+                    MimeMessage reply = await().atMost(Duration.ofSeconds(15))
+                            .until(() -> MailServer.receivedBy(GRACE), mails -> mails.size() == expected).get(turn);
+                    String body = String.valueOf(reply.getContent());
+                    assertTrue(body.contains(replies[turn]), body);
+                }
+            }
+
+            Map<String, Object> request = EmailTesting.requestFrom(GRACE);
+            as("admin").get("/api/requests/" + request.get("id")).then()
+                    .body("attributes.account", equalTo("123456"))
+                    .body("attributes.skill", equalTo("billing"))
+                    .body("attributes.flow", org.hamcrest.Matchers.startsWith("account-line@"));
+        } finally {
+            as("admin").contentType("text/plain").body(original).put("/api/flows/account-line").then().statusCode(200);
+        }
     }
 }
