@@ -22,9 +22,9 @@ import java.util.Optional;
  * Calls answered by a conversation flow ({@link FlowConversations}): the number called (or the caller's open
  * conversation) decides; each turn's voice prompt becomes a {@code <Gather>} whose callback brings the caller's keys
  * ({@code Digits}) or words ({@code SpeechResult}) back as the next input; with {@code flow-speech=none}, a turn that
- * wants words is a {@code <Record>} the platform transcribes itself ({@link FlowRecordings}). Each callback names its turn, and the call
- * keeps its turn and last answer ({@link FlowCallStore}): Twilio asking again for a turn already taken gets the same
- * answer, and the flow goes on once. Silence gets the question once more; silent again, the caller leaves a recording
+ * wants words is a {@code <Record>} the platform transcribes itself ({@link FlowRecordings}). Each callback names its
+ * turn, and the call keeps its turn and last answer ({@link FlowCallStore}): Twilio asking again for a turn already
+ * taken gets the same answer, and the flow goes on once. Silence gets the question once more; silent again, the caller leaves a recording
  * as they would without a flow. On handoff the core has made the request: the caller is connected live when an agent
  * with a phone is free (the agent is held now, and the request is theirs when they pick up), else told its reference.
  */
