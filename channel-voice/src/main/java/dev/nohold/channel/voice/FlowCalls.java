@@ -21,9 +21,10 @@ import java.util.Optional;
 /**
  * Calls answered by a conversation flow ({@link FlowConversations}): the number called (or the caller's open
  * conversation) decides; each turn's voice prompt becomes a {@code <Gather>} whose callback brings the caller's keys
- * ({@code Digits}) or words ({@code SpeechResult}) back as the next input. Each callback names its turn, and the call
- * keeps its turn and last answer ({@link FlowCallStore}): Twilio asking again for a turn already taken gets the same
- * answer, and the flow goes on once. Silence gets the question once more; silent again, the caller leaves a recording
+ * ({@code Digits}) or words ({@code SpeechResult}) back as the next input; with {@code flow-speech=none}, a turn that
+ * wants words is a {@code <Record>} the platform transcribes itself ({@link FlowRecordings}). Each callback names its
+ * turn, and the call keeps its turn and last answer ({@link FlowCallStore}): Twilio asking again for a turn already
+ * taken gets the same answer, and the flow goes on once. Silence gets the question once more; silent again, the caller leaves a recording
  * as they would without a flow. On handoff the core has made the request: the caller is connected live when an agent
  * with a phone is free (the agent is held now, and the request is theirs when they pick up), else told its reference.
  */
@@ -105,6 +106,15 @@ public class FlowCalls {
         return answer;
     }
 
+    /**
+     * What the call was told after turn {@code turn}, when that turn was taken already (Twilio asking again): the
+     * same answer, found without waiting for the call's lock, so a retry does no slow work twice.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> answeredBefore(String callSid, int turn) {
+        return calls.find(callSid).filter(call -> call.turn() != turn).map(FlowCallStore.FlowCall::twiml);
+    }
+
     /** The request a flow handed this call over with, if it did. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<FlowCallStore.FlowCall> handedOver(String callSid) {
@@ -154,7 +164,8 @@ public class FlowCalls {
         Rendered.VoicePrompt prompt = reply.reply().voice();
         String said = prompt == null ? reply.reply().text() : prompt.say();
         if (reply.waiting() && prompt != null && prompt.gather()) {
-            return twiml.flowTurn(prompt, turn, silence);
+            return config.flowSpeech() == VoiceConfig.FlowSpeech.NONE && prompt.wantsWords()
+                    ? twiml.flowRecord(prompt, turn, silence) : twiml.flowTurn(prompt, turn, silence);
         }
         if (reply.handedOff() && reply.requestId() != null) {
             return handOver(call, reply, said);

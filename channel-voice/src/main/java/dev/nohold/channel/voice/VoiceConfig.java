@@ -51,6 +51,20 @@ public interface VoiceConfig {
     @WithDefault("twilio")
     FlowSpeech flowSpeech();
 
+    /**
+     * With {@code flow-speech=none}, a flow's question keys cannot answer (free text, a date) is answered by a
+     * recording the platform transcribes itself while Twilio waits for the answer (at most 15 s): this is its longest
+     * length in seconds. It costs about 0.7 s of one core per second recorded (the speech benchmark in the README), on
+     * top of up to about 4 s to fetch it: 10 s recorded keeps the webhook near 12 s in the worst case. Longer
+     * answers are cut off there.
+     */
+    @WithDefault("10")
+    int flowRecordSeconds();
+
+    /** The seconds of silence that end a recorded answer to a flow's question. */
+    @WithDefault("3")
+    int flowRecordSilenceSeconds();
+
     /** The web chat link the menu's option 2 texts to the caller; without it option 2 is not offered. */
     Optional<String> chatUrl();
 
@@ -120,6 +134,10 @@ public interface VoiceConfig {
 
         @WithDefault("Please say what you need after the beep, then press the pound key or hang up.")
         String record();
+
+        /** After a flow's question the caller answers by recording (flow-speech none, a question keys cannot answer). */
+        @WithDefault("Please answer after the beep, then press the pound key.")
+        String flowRecord();
 
         @WithDefault("Thank you. Your request is {reference}. We will call you back as soon as an agent has the answer. Goodbye.")
         String thanks();

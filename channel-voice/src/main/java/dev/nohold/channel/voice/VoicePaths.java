@@ -14,6 +14,8 @@ public final class VoicePaths {
     public static final String INCOMING_MENU = INCOMING + "/menu-again";
     /** A conversation flow's {@code <Gather>} reports the caller's keys or words (or the silence) here. */
     public static final String FLOW_TURN = INCOMING + "/flow-turn";
+    /** A conversation flow's {@code <Record>} (speech not given to Twilio) sends the caller's spoken answer here. */
+    public static final String FLOW_RECORDED = INCOMING + "/flow-recorded";
     public static final String REPLY_AUDIO = INCOMING + "/replies";
 
     private VoicePaths() {

@@ -125,6 +125,24 @@ public class VoiceTwiml {
                 .build().toXml();
     }
 
+    /**
+     * A flow's turn whose answer is words while Twilio's speech recognition is not wanted ({@code flow-speech=none}):
+     * its words, then a {@code <Record>} of at most {@code flow-record-seconds} whose action {@code /flow-recorded}
+     * (with the turn) fetches and transcribes it. Twilio skips the action when nothing was recorded: the
+     * {@code <Redirect>} after it reports the silence to {@code /flow-turn} like a quiet {@code <Gather>}.
+     */
+    public String flowRecord(Rendered.VoicePrompt prompt, int turn, int silence) {
+        return new VoiceResponse.Builder()
+                .say(say(prompt.say().strip() + " " + config.prompts().flowRecord(), null))
+                .record(new Record.Builder().action(VoicePaths.FLOW_RECORDED + "?turn=" + turn + "&silence=" + silence)
+                        .method(HttpMethod.POST).maxLength(config.flowRecordSeconds())
+                        .timeout(config.flowRecordSilenceSeconds()).finishOnKey(config.finishOnKey())
+                        .trim(Record.Trim.TRIM_SILENCE).playBeep(true).build())
+                .redirect(new Redirect.Builder(VoicePaths.FLOW_TURN + "?turn=" + turn + "&silence=" + silence)
+                        .method(HttpMethod.POST).build())
+                .build().toXml();
+    }
+
     /** A flow handed the caller to people and nobody can take the call now: its parting words, the reference, bye. */
     public String flowHandedOver(String partingWords, String reference) {
         String thanks = fill(config.prompts().thanks(), Map.of("reference", spelled(reference)));

@@ -34,6 +34,7 @@ public class VoiceWebhookResource {
 
     private final IncomingCalls incoming;
     private final FlowCalls flowCalls;
+    private final FlowRecordings flowRecordings;
     private final RecordedCalls recorded;
     private final VoiceStatusCallbacks statuses;
     private final ChatLinkTexts chatLinks;
@@ -41,11 +42,12 @@ public class VoiceWebhookResource {
     private final VoiceTwiml twiml;
     private final IntakeLimits limits;
 
-    public VoiceWebhookResource(IncomingCalls incoming, FlowCalls flowCalls, RecordedCalls recorded,
-                                VoiceStatusCallbacks statuses, ChatLinkTexts chatLinks, ReplyAudioLinks audioLinks,
-                                VoiceTwiml twiml, IntakeLimits limits) {
+    public VoiceWebhookResource(IncomingCalls incoming, FlowCalls flowCalls, FlowRecordings flowRecordings,
+                                RecordedCalls recorded, VoiceStatusCallbacks statuses, ChatLinkTexts chatLinks,
+                                ReplyAudioLinks audioLinks, VoiceTwiml twiml, IntakeLimits limits) {
         this.incoming = incoming;
         this.flowCalls = flowCalls;
+        this.flowRecordings = flowRecordings;
         this.recorded = recorded;
         this.statuses = statuses;
         this.chatLinks = chatLinks;
@@ -101,6 +103,17 @@ public class VoiceWebhookResource {
                            MultivaluedMap<String, String> form) {
         return flowCalls.turn(TwilioCall.of(form), turn, silence, form.getFirst("Digits"),
                 form.getFirst("SpeechResult"));
+    }
+
+    /** A conversation flow's {@code <Record>}: the caller's spoken answer to turn {@code turn}, to be transcribed here. */
+    @POST
+    @TwilioSigned
+    @Path("/flow-recorded")
+    @Consumes(FORM)
+    @Produces(XML)
+    public String flowRecorded(@QueryParam("turn") int turn, @QueryParam("silence") int silence,
+                               MultivaluedMap<String, String> form) {
+        return flowRecordings.heard(TwilioCall.of(form), turn, silence);
     }
 
     @POST

@@ -72,6 +72,7 @@ public final class ChannelRendering {
         List<String> keyParts = new ArrayList<>();
         boolean gather = false;
         int digits = 0;
+        boolean words = false;
         List<String> hints = new ArrayList<>();
         for (Output output : outputs) {
             switch (output.type()) {
@@ -90,6 +91,7 @@ public final class ChannelRendering {
                             .collect(Collectors.joining(" ")));
                     gather = true;
                     digits = 1;
+                    words = false;
                     output.choices().forEach(choice -> {
                         hints.add(choice.label());
                         hints.addAll(choice.keywords());
@@ -98,6 +100,7 @@ public final class ChannelRendering {
                 case QUESTION -> {
                     gather = true;
                     digits = output.expects() == Step.AskKind.YES_NO ? 1 : 0;
+                    words = output.expects() == Step.AskKind.TEXT || output.expects() == Step.AskKind.DATE;
                     parts.add(output.text() + voiceHint(output.expects(), true));
                     keyParts.add(output.text() + voiceHint(output.expects(), false));
                     if (output.expects() == Step.AskKind.YES_NO) {
@@ -108,7 +111,7 @@ public final class ChannelRendering {
         }
         String say = String.join(" ", parts);
         return new Rendered("voice", say, List.of(), new Rendered.VoicePrompt(say, gather, "dtmf speech", digits,
-                List.copyOf(hints), String.join(" ", keyParts).strip()));
+                List.copyOf(hints), String.join(" ", keyParts).strip(), words));
     }
 
     /** How a caller answers a question: by keys or in words, or (speech off) by keys alone. */

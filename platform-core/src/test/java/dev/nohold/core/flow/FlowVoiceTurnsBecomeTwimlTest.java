@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -35,7 +36,9 @@ class FlowVoiceTurnsBecomeTwimlTest extends FlowTest {
 
     @Test
     void aCallerPressesKeysAndSpeaksThroughTheFlow() throws Exception {
-        Element opening = twiml(conversations.receive("voice", CALLER, "account-line", null).orElseThrow());
+        FlowReply opened = conversations.receive("voice", CALLER, "account-line", null).orElseThrow();
+        assertFalse(opened.reply().voice().wantsWords(), "a menu is answered with keys");
+        Element opening = twiml(opened);
         Element gather = child(opening, "Gather");
         assertEquals("dtmf speech", gather.getAttribute("input"));
         assertEquals("1", gather.getAttribute("numDigits"));
@@ -43,7 +46,9 @@ class FlowVoiceTurnsBecomeTwimlTest extends FlowTest {
         assertTrue(child(gather, "Say").getTextContent().startsWith("Welcome to Nohold support. What is it about?"
                 + " For Billing, press 1 or say Billing."));
 
-        Element account = twiml(conversations.receive("voice", CALLER, "account-line", "1").orElseThrow());
+        FlowReply asked = conversations.receive("voice", CALLER, "account-line", "1").orElseThrow();
+        assertFalse(asked.reply().voice().wantsWords(), "a number is answered with keys");
+        Element account = twiml(asked);
         assertEquals("", child(account, "Gather").getAttribute("numDigits"));
         assertEquals("#", child(account, "Gather").getAttribute("finishOnKey"));
 
@@ -59,6 +64,15 @@ class FlowVoiceTurnsBecomeTwimlTest extends FlowTest {
                 || child(last, "Say").getTextContent().contains("one of our agents"));
         assertEquals("123456", handed.collected().get("account"));
         assertEquals(Outcome.HANDOFF, handed.outcome());
+    }
+
+    @Test
+    void aQuestionForTheKnowledgeBaseWantsWordsThatKeysCannotGive() {
+        conversations.receive("voice", "+15550007778", "account-line", null).orElseThrow();
+        Rendered.VoicePrompt question = conversations.receive("voice", "+15550007778", "account-line", "2")
+                .orElseThrow().reply().voice();
+        assertTrue(question.gather() && question.say().contains("What is your question?"), question.say());
+        assertTrue(question.wantsWords());
     }
 
     /** What the voice channel would answer Twilio with for this turn, parsed. */

@@ -27,7 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Twilio's REST API as the Twilio channels see it, on 127.0.0.1: the Messages resource answers 201 with a message
  * resource, or the scripted error; the Calls resource answers 201 with a call; a recording {@code RE…} is served as
- * the test classpath's {@code /speech/ulaw-8000-mono.wav} (a sid starting {@code REbroken} answers 500); both
+ * the test classpath's {@code /speech/ulaw-8000-mono.wav} (a sid starting {@code REbroken} answers 500,
+ * {@code REgone} 404, {@code REgarbled} 200 with bytes that are no recording); both
  * creations answer a scripted error instead when told to ({@link #answerNext}, {@link #answerNextCall}); any call
  * without the account's credentials is refused (401, Twilio's code 20003). An MMS media {@code ME…} is served as
  * {@code /speech/compressed/mms.amr} ({@code MEviaCdn…} first redirects, as Twilio does, to a CDN path on the same
@@ -190,6 +191,11 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
             calls.add(new Call("GET", path, true, form, null));
             if (path.contains("/REbroken")) {
                 respond(exchange, 500, "{\"code\":20500,\"status\":500}");
+            } else if (path.contains("/REgone")) {
+                respond(exchange, 404, "{\"code\":20404,\"status\":404}");
+            } else if (path.contains("/REgarbled")) {
+                respond(exchange, 200, "audio/x-wav", "RIFF\0\0\0\0WAVEnot a recording at all".getBytes(
+                        StandardCharsets.US_ASCII));
             } else {
                 respond(exchange, 200, "audio/x-wav", recording());
             }
