@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
 
@@ -16,13 +17,19 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** The shipped flow with the platform's own knowledge base: an article written in other words answers the customer. */
 @QuarkusTest
-class FlowAnswersWithTheRealKnowledgeBaseTest extends FlowTest {
+class FlowAnswersWithTheRealKnowledgeBaseTest {
 
+    @Inject
+    DataSource dataSource;
+    @Inject
+    FlowCatalog catalog;
     @Inject
     KnowledgeArticles articles;
 
     @BeforeEach
     void clean() {
+        FlowFixtures.reset(dataSource, catalog);
+        Fixtures.createAgent("sam", "supervisor");
         articles.add(new KnowledgeArticles.Draft("How do I reset my password?",
                 "Choose 'Forgot password' on the sign-in page and follow the link we e-mail you.",
                 List.of("I forgot my password", "I can't log in"), null), "sam");
