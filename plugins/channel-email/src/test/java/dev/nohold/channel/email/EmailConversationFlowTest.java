@@ -165,7 +165,7 @@ class EmailConversationFlowTest {
                     int expected = turn + 1;
                     MimeMessage reply = await().atMost(Duration.ofSeconds(15))
                             .until(() -> MailServer.receivedBy(GRACE), mails -> mails.size() == expected).get(turn);
-                    String body = String.valueOf(reply.getContent());
+                    String body = String.valueOf(reply.getContent()).replace("\r\n", "\n");
                     assertTrue(body.contains(replies[turn]), body);
                 }
             }
