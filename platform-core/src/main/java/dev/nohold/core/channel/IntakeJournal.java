@@ -2,6 +2,7 @@ package dev.nohold.core.channel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.nohold.core.Refusal;
 import dev.nohold.core.channel.limits.Admission;
 import dev.nohold.core.channel.limits.IntakeLimits;
@@ -12,6 +13,7 @@ import dev.nohold.core.request.References;
 import dev.nohold.core.request.WaitingLine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 
 import javax.sql.DataSource;
@@ -29,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -95,12 +98,19 @@ public class IntakeJournal {
             select reference, told_new, fingerprint, request_id from intake_entry
              where channel = ? and provider_message_id = ?""";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectWriter ENTRY_JSON = JSON.writerFor(JournaledText.class);
 
     /**
      * Entries this node wrote that are not requests yet, as far as it knows (its drain takes most): they count in a
      * new customer's place in line. Another node's entries are not counted; it is an estimate, as places are.
      */
     private final AtomicLong untakenHere = new AtomicLong();
+    /**
+     * A wake-up is on its way to the drain and it has not started on it yet: a text written meanwhile is taken by that
+     * round, so it sends none of its own (at a peak, nearly every text).
+     */
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private volatile Endpoint wake;
     private final DataSource dataSource;
     private final IntakeLimits limits;
     private final Intake intake;
@@ -151,11 +161,31 @@ public class IntakeJournal {
                 }
             }
             untakenHere.incrementAndGet();
-            producer.sendBody(JournalDrain.WAKE, message.channel());
+            wakeTheDrain();
             return receipt;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write the text to the intake journal", e);
         }
+    }
+
+    private void wakeTheDrain() {
+        if (!wakePending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (wake == null) {
+                wake = producer.getCamelContext().getEndpoint(JournalDrain.WAKE);
+            }
+            producer.sendBody(wake, null);
+        } catch (RuntimeException e) {
+            // Stopping: the poll (here or on another node) takes the text.
+            wakePending.set(false);
+        }
+    }
+
+    /** The drain was woken and is about to claim: a text written from now on wakes it again. */
+    void drainWoken() {
+        wakePending.set(false);
     }
 
     /** The journal was emptied behind the platform's back (tests): no entry of this node is waiting any more. */
@@ -230,7 +260,7 @@ public class IntakeJournal {
 
     private static String json(InboundMessage message) {
         try {
-            return JSON.writeValueAsString(JournaledText.of(message));
+            return ENTRY_JSON.writeValueAsString(JournaledText.of(message));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write the text as JSON", e);
         }

@@ -4,6 +4,9 @@ import dev.nohold.core.channel.IntakeJournal.JournaledText;
 import dev.nohold.core.config.NoholdConfig;
 import dev.nohold.core.customer.Customers;
 import dev.nohold.core.request.Lifecycle;
+import dev.nohold.core.request.NewTextRequests;
+import dev.nohold.core.request.NewTextRequests.NewText;
+import dev.nohold.core.request.References;
 import dev.nohold.core.request.Request;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +16,7 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -64,14 +68,18 @@ public class JournalDrain extends RouteBuilder {
                for update skip locked""";
 
     private final Lifecycle lifecycle;
+    private final NewTextRequests newTexts;
+    private final References references;
     private final Customers customers;
     private final IntakeJournal journal;
     private final NoholdConfig.Journal config;
     private final Clock clock;
 
-    public JournalDrain(Lifecycle lifecycle, Customers customers, IntakeJournal journal, NoholdConfig config,
-                        Clock clock) {
+    public JournalDrain(Lifecycle lifecycle, NewTextRequests newTexts, References references, Customers customers,
+                        IntakeJournal journal, NoholdConfig config, Clock clock) {
         this.lifecycle = lifecycle;
+        this.newTexts = newTexts;
+        this.references = references;
         this.customers = customers;
         this.journal = journal;
         this.config = config.intake().journal();
@@ -84,10 +92,12 @@ public class JournalDrain extends RouteBuilder {
         from("timer:intake-journal-poll?delay=" + pollMillis + "&period=" + pollMillis)
                 .routeId("intake-journal-poll")
                 .to("direct:drain-intake-journal");
-        // Wake-ups during the delay are dropped (the queue holds one): they are all answered by the batch after it.
+        // The journal sends one wake-up until the drain starts on it; the texts written meanwhile are all taken by
+        // the batches after the delay.
         from(WAKE)
                 .routeId("intake-journal-wake")
                 .delay(config.linger().toMillis())
+                .process(exchange -> journal.drainWoken())
                 .to("direct:drain-intake-journal");
         from("direct:drain-intake-journal")
                 .routeId("drain-intake-journal")
@@ -197,7 +207,9 @@ public class JournalDrain extends RouteBuilder {
 
     /**
      * Runs claimed entries through the lifecycle and marks them taken, in the caller's transaction. What every entry
-     * needs from the database first (its customer, whether its reference is still free) is read for all at once.
+     * needs from the database first (its customer, whether its reference is still free) is read for all at once; the
+     * entries told a new reference (nearly all at a peak) become requests together ({@link NewTextRequests}), the
+     * others join or reopen their customer's request one by one.
      */
     private int take(List<Entry> entries) {
         if (entries.isEmpty()) {
@@ -205,12 +217,33 @@ public class JournalDrain extends RouteBuilder {
         }
         customers.resolveAll(entries.stream().map(e -> Map.entry(e.channel(), e.sender())).toList());
         Set<String> taken = referencesTaken(entries);
+        List<Entry> toldNew = entries.stream().filter(Entry::toldNew).toList();
+        List<UUID> made = newTexts.receive(toldNew.stream()
+                .map(entry -> new NewText(message(entry), taken.contains(entry.reference())
+                        ? anotherReference(entry) : entry.reference()))
+                .toList());
         List<Taken> done = new ArrayList<>(entries.size());
+        for (int i = 0; i < toldNew.size(); i++) {
+            done.add(new Taken(toldNew.get(i).seq(), made.get(i)));
+        }
         for (Entry entry : entries) {
-            done.add(new Taken(entry.seq(), take(entry, taken.contains(entry.reference()) ? null : entry.reference())));
+            if (!entry.toldNew()) {
+                done.add(new Taken(entry.seq(), lifecycle.receive(message(entry)).id()));
+            }
         }
         markTaken(done);
+        if (!made.isEmpty()) {
+            LOG.debugf("%d texts from the intake journal are new requests, %d joined theirs", made.size(),
+                    done.size() - made.size());
+        }
         return done.size();
+    }
+
+    private String anotherReference(Entry entry) {
+        String reference = references.next();
+        LOG.warnf("Request %s made from a text whose customer was told %s: that reference was taken meanwhile",
+                reference, entry.reference());
+        return reference;
     }
 
     /**
@@ -228,42 +261,53 @@ public class JournalDrain extends RouteBuilder {
     }
 
     /** The references of told-new entries that some request has already (drawn twice: one in 887 million). */
-    @SuppressWarnings("unchecked")
     private static Set<String> referencesTaken(List<Entry> entries) {
         List<String> told = entries.stream().filter(Entry::toldNew).map(Entry::reference).toList();
         if (told.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(Request.getEntityManager()
-                .createNativeQuery("select reference from customer_request where reference in (:told)")
-                .setParameter("told", told)
-                .getResultList());
+        return Request.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            Set<String> taken = new HashSet<>();
+            try (PreparedStatement read = connection.prepareStatement(
+                    "select reference from customer_request where reference = any (?::text[])")) {
+                read.setArray(1, connection.createArrayOf("text", told.toArray()));
+                try (ResultSet row = read.executeQuery()) {
+                    while (row.next()) {
+                        taken.add(row.getString(1));
+                    }
+                }
+            }
+            return taken;
+        });
     }
 
-    private UUID take(Entry entry, String freeReference) {
+    private static InboundMessage message(Entry entry) {
         JournaledText text = JournaledText.read(entry.message());
-        InboundMessage message = InboundMessage.from(entry.channel(), entry.sender()).text(text.text())
+        return InboundMessage.from(entry.channel(), entry.sender()).text(text.text())
                 .providerMessageId(entry.providerMessageId(), entry.fingerprint())
                 .language(text.language()).requiredSkill(text.requiredSkill())
                 .attributes(text.attributes()).build();
-        IntakeReceipt receipt = lifecycle.receive(entry.toldNew() ? message.asOwnRequest() : message,
-                entry.toldNew() ? freeReference : null);
-        if (entry.toldNew() && !receipt.reference().equals(entry.reference())) {
-            LOG.warnf("Request %s made from a text whose customer was told %s: that reference was taken meanwhile",
-                    receipt.reference(), entry.reference());
-        }
-        return receipt.id();
     }
 
-    /** Claims with {@code query}: a batch of at most {@code value} entries, an entry by its seq, or a customer's. */
-    @SuppressWarnings("unchecked")
-    private List<Entry> claim(String query, Object value) {
-        List<Object[]> rows = Request.getEntityManager().createNativeQuery(query)
-                .setParameter("max", config.maxAttempts())
-                .setParameter("value", value)
-                .getResultList();
-        return rows.stream().map(row -> new Entry(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
-                (String) row[3], (String) row[4], (String) row[5], (Boolean) row[6], (String) row[7])).toList();
+    /**
+     * Claims with {@code query}: a batch of at most {@code value} entries, an entry by its seq, or a customer's. Plain
+     * JDBC over the transaction's connection: the ORM's native query cost more than the claim itself.
+     */
+    private List<Entry> claim(String query, long value) {
+        String sql = query.replace(":max", Integer.toString(config.maxAttempts())).replace(":value", "?");
+        return Request.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            List<Entry> entries = new ArrayList<>();
+            try (PreparedStatement claim = connection.prepareStatement(sql)) {
+                claim.setLong(1, value);
+                try (ResultSet row = claim.executeQuery()) {
+                    while (row.next()) {
+                        entries.add(new Entry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                                row.getString(5), row.getString(6), row.getBoolean(7), row.getString(8)));
+                    }
+                }
+            }
+            return entries;
+        });
     }
 
     private void markTaken(List<Taken> taken) {

@@ -6,8 +6,13 @@ import dev.nohold.core.request.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The atomic claim of one assignment in PostgreSQL: the longest-idle agent with free capacity gets the
@@ -37,7 +42,7 @@ public class AssignmentClaim {
 
     /** The candidate is chosen without locks, then only its row is locked and its idleness checked again. */
     private static final String LOCK_CANDIDATE_AGENT = """
-            select * from agent
+            select id from agent
              where id = (select a.id from agent a
                           where a.presence = 'AVAILABLE' and a.open_assignments < a.capacity
                             and exists (select 1 from customer_request r where %s)
@@ -89,15 +94,29 @@ public class AssignmentClaim {
         return true;
     }
 
-    /** Null when there is no idle agent with waiting work, or when another dispatcher changed the candidate. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Null when there is no idle agent with waiting work, or when another dispatcher changed the candidate. The two
+     * queries asked on every wake-up (nearly always finding nobody at a peak) go over plain JDBC: through the ORM, a
+     * native query's plan lookup cost more than the query.
+     */
     private Agent lockCandidateAgent() {
-        List<Agent> found = entityManager.createNativeQuery(LOCK_CANDIDATE_AGENT, Agent.class).getResultList();
-        return found.isEmpty() ? null : found.get(0);
+        UUID id = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(LOCK_CANDIDATE_AGENT);
+                 ResultSet row = lock.executeQuery()) {
+                return row.next() ? row.getObject(1, UUID.class) : null;
+            }
+        });
+        // Locked above: reading it now finds its committed state, which no one else can change before our commit.
+        return id == null ? null : entityManager.find(Agent.class, id);
     }
 
     private boolean anyCandidate() {
-        return (Boolean) entityManager.createNativeQuery(ANY_CANDIDATE_AGENT, Boolean.class).getSingleResult();
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement any = connection.prepareStatement(ANY_CANDIDATE_AGENT);
+                 ResultSet row = any.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        });
     }
 
     @SuppressWarnings("unchecked")

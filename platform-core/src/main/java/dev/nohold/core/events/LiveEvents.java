@@ -70,6 +70,11 @@ public class LiveEvents {
                 agent == null ? null : agent.username, detail));
     }
 
+    /** A request's event, for a request held by no agent, from its fields (a request written without an entity). */
+    public void request(UUID requestId, String reference, String status, String type, String detail, Instant at) {
+        publish(new Pending(at, type, requestId, reference, status, null, null, detail));
+    }
+
     /** An event about no request, such as a channel's signal about a customer who has no request yet. */
     public void other(String type, String detail, Instant at) {
         publish(new Pending(at, type, null, null, null, null, null, detail));

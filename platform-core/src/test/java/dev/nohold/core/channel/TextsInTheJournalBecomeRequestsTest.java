@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -119,6 +121,62 @@ class TextsInTheJournalBecomeRequestsTest {
         for (int i = 1; i <= 3; i++) {
             JournalReceipt receipt = journal("+1555000310" + i, "J-line-" + i, "Question " + i);
             assertEquals(i, receipt.place().position(), "customer " + i);
+        }
+    }
+
+    /**
+     * The drain makes new requests set-wise, not through the lifecycle's entities: what an agent, a supervisor or a
+     * report reads of such a request (its fields, timeline, conversation and live events) must be what the lifecycle
+     * writes for the same text taken whole.
+     */
+    @Test
+    void aRequestMadeFromTheJournalReadsAsOneTakenWhole() throws SQLException {
+        InboundMessage.Builder text = InboundMessage.from(RecordingChannel.ID, "+15550003201")
+                .text("  My router blinks red  ").language("en").requiredSkill("network")
+                .attributes(Map.of("to", "+15550009999", "plan", "gold"));
+        IntakeReceipt whole = requests.take(text.providerMessageId("J-whole", "fp-1").build());
+        JournalReceipt journaled = requests.journal(InboundMessage.from(RecordingChannel.ID, "+15550003202")
+                .text("  My router blinks red  ").language("en").requiredSkill("network")
+                .attributes(Map.of("to", "+15550009999", "plan", "gold"))
+                .providerMessageId("J-journal", "fp-2").build(), WINDOW);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("select count(*) from intake_entry where taken_at is null") == 0);
+
+        assertEquals(rows(RECORD, whole.reference()), rows(RECORD, journaled.reference()));
+        assertEquals(rows(TIMELINE, whole.reference()), rows(TIMELINE, journaled.reference()));
+        assertEquals(rows(CONVERSATION, whole.reference()), rows(CONVERSATION, journaled.reference()));
+        assertEquals(rows(LIVE, whole.reference()), rows(LIVE, journaled.reference()));
+        assertEquals(List.of("QUEUED|QUEUED|My router blinks red|en|network|{\"to\": \"+15550009999\", \"plan\": "
+                + "\"gold\"}|0|f|t|t|1"), rows(RECORD, journaled.reference()));
+    }
+
+    /** What a request's reader sees, without ids, times and the customer's own address and message ids. */
+    private static final String RECORD = """
+            select concat_ws('|', status, intake_status, text, language, required_skill, attributes, priority,
+                             requeued, queued_at is not null, customer_id is not null,
+                             (select count(*) from customer_address a where a.customer_id = r.customer_id))
+              from customer_request r where reference = ?""";
+    private static final String TIMELINE = """
+            select concat_ws('|', e.type, e.detail) from request_event e join customer_request r on r.id = e.request_id
+             where r.reference = ? order by e.id""";
+    private static final String CONVERSATION = """
+            select concat_ws('|', m.direction, m.channel, m.text, m.intake_status, m.fingerprint is not null,
+                             m.address = r.customer_address, m.provider_message_id = r.provider_message_id)
+              from message m join customer_request r on r.id = m.request_id where r.reference = ? order by m.seq""";
+    private static final String LIVE = """
+            select concat_ws('|', type, status, agent, detail) from live_event where reference = ? order by id""";
+
+    private List<String> rows(String query, String reference) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement sql = connection.prepareStatement(query)) {
+            sql.setString(1, reference);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet row = sql.executeQuery()) {
+                while (row.next()) {
+                    rows.add(row.getString(1));
+                }
+            }
+            return rows;
         }
     }
 

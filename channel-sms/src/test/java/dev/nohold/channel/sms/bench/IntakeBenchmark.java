@@ -14,6 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -26,6 +27,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -86,8 +88,11 @@ class IntakeBenchmark {
     OptOuts optOuts;
     @Inject
     FlowCatalog flows;
+    @ConfigProperty(name = "nohold.data-dir")
+    String dataDir;
 
     private List<String> flowsTurnedOff = List.of();
+    private CpuMeter cpu;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -109,6 +114,7 @@ class IntakeBenchmark {
 
     @Test
     void intakeBesideABareEndpoint() throws Exception {
+        cpu = new CpuMeter(Path.of(dataDir, "postgres"));
         reset();
         sql(BareSignedInsert.TABLE);
         load(PLATFORM, WARM_UP);
@@ -133,6 +139,14 @@ class IntakeBenchmark {
         System.out.printf("[bench] platform: every text a QUEUED request %.1f s after its round on average; "
                         + "sustained (round and catching up) %,.0f requests/s%n",
                 platform.catchingUp / ROUNDS, platform.count() / (platform.seconds + platform.catchingUp));
+        System.out.println("[bench] CPU per request (the platform's rounds with their catching up), in ms:");
+        System.out.println("[bench] " + bare.cpuPerRequest("bare endpoint"));
+        System.out.println("[bench] " + platform.cpuPerRequest("platform intake"));
+        System.out.printf("[bench] capacity: one PostgreSQL core takes %,.0f texts/s of the platform's intake "
+                        + "(%,.0f of the bare endpoint's); one core of a node's JVM %,.0f (%,.0f); "
+                        + "JVM figures include the load generator, alike for both%n",
+                platform.count() / platform.cpu.postgresSeconds(), bare.count() / bare.cpu.postgresSeconds(),
+                platform.count() / platform.cpu.jvmSeconds(), bare.count() / bare.cpu.jvmSeconds());
     }
 
     /**
@@ -140,11 +154,15 @@ class IntakeBenchmark {
      * next round, the bare endpoint's too, starts on a quiet machine, and the catching up is reported, not hidden.
      */
     private Round platformRound() throws Exception {
+        CpuMeter.Reading before = cpu == null ? null : cpu.read();
         Round round = load(PLATFORM, ROUND);
         long start = System.nanoTime();
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
                 .until(() -> single("select count(*) from intake_entry where taken_at is null") == 0);
         round.catchingUp = (System.nanoTime() - start) / 1e9;
+        if (before != null) {
+            round.cpu = cpu.read().since(before);
+        }
         return round;
     }
 
@@ -173,6 +191,7 @@ class IntakeBenchmark {
     /** Webhooks from {@link #CONNECTIONS} senders, each sending its next as soon as the last was answered. */
     private Round load(String path, Duration length) throws Exception {
         ExecutorService senders = Executors.newFixedThreadPool(CONNECTIONS);
+        CpuMeter.Reading before = cpu == null ? null : cpu.read();
         try {
             long until = System.nanoTime() + length.toNanos();
             List<Future<long[]>> runs = new ArrayList<>();
@@ -191,6 +210,9 @@ class IntakeBenchmark {
                 round.latencies.add(run.get());
             }
             round.seconds = length.toNanos() / 1e9;
+            if (before != null) {
+                round.cpu = cpu.read().since(before);
+            }
             return round;
         } finally {
             senders.shutdownNow();
@@ -313,11 +335,20 @@ class IntakeBenchmark {
         double seconds;
         /** Platform rounds: seconds from the round's end until every text it took was a request. */
         double catchingUp;
+        /** CPU spent during the round (and, for the platform, its catching up), when measured. */
+        CpuMeter.Reading cpu = new CpuMeter.Reading(0, 0, 0);
 
         void add(Round other) {
             latencies.addAll(other.latencies);
             seconds += other.seconds;
             catchingUp += other.catchingUp;
+            cpu = cpu.plus(other.cpu);
+        }
+
+        String cpuPerRequest(String what) {
+            return "%-32s JVM %.3f ms  PostgreSQL %.3f ms  (machine busy %.0f%% of 2 cores)".formatted(what,
+                    cpu.jvmSeconds() * 1000 / count(), cpu.postgresSeconds() * 1000 / count(),
+                    100 * (cpu.jvmSeconds() + cpu.postgresSeconds()) / (cpu.nanos() / 1e9) / 2);
         }
 
         long count() {

@@ -1,0 +1,153 @@
+package dev.nohold.core.request;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nohold.core.channel.InboundMessage;
+import dev.nohold.core.customer.Customers;
+import dev.nohold.core.events.LiveEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * {@link Lifecycle#receive} for many new text requests at once: what it writes for a text that makes a request of
+ * its own (the request, QUEUED; its RECEIVED and QUEUED events; the customer's first message; the live events; the
+ * line and the dispatcher told), written for the whole batch in one statement instead of entity by entity. The
+ * intake journal's drain uses it for every entry whose customer was told a new reference; the rest (a text joining
+ * or reopening a request) still goes through {@link Lifecycle#receive} one by one.
+ *
+ * <p>The result is the same rows {@link Lifecycle#receive} writes, in the caller's transaction; a test compares the
+ * two ({@code NewTextRequestsAreThoseOfTheLifecycleTest}).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class NewTextRequests {
+
+    private static final Logger LOG = Logger.getLogger(NewTextRequests.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String WRITE = """
+            with input as (
+                select id::uuid, reference, customer_id::uuid, channel, sender, text, language, required_skill,
+                       provider_message_id, fingerprint, attributes::jsonb
+                  from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                              ?::text[], ?::text[], ?::text[])
+                       as t(id, reference, customer_id, channel, sender, text, language, required_skill,
+                            provider_message_id, fingerprint, attributes)),
+            request as (
+                insert into customer_request (id, reference, customer_id, channel, customer_address, status, text,
+                                              language, required_skill, provider_message_id, fingerprint,
+                                              intake_status, attributes, created_at, queued_at, updated_at)
+                select id, reference, customer_id, channel, sender, 'QUEUED', text, language, required_skill,
+                       provider_message_id, fingerprint, 'QUEUED', attributes, ?, ?, ?
+                  from input),
+            event as (
+                insert into request_event (request_id, at, type, detail)
+                select id, ?, type, detail
+                  from input, lateral (values (1, 'RECEIVED', 'via ' || channel), (2, 'QUEUED', null))
+                       as e(n, type, detail)
+                 order by input.id, e.n)
+            insert into message (id, request_id, direction, channel, address, text, provider_message_id, fingerprint,
+                                 intake_status, at)
+            select gen_random_uuid(), id, 'in', channel, sender, text, provider_message_id, fingerprint, 'QUEUED', ?
+              from input""";
+
+    private final Customers customers;
+    private final LiveEvents liveEvents;
+    private final Event<WaitingLine.LineChanged> lineChanged;
+    private final Event<WorkAvailable> workAvailable;
+    private final Clock clock;
+
+    public NewTextRequests(Customers customers, LiveEvents liveEvents, Event<WaitingLine.LineChanged> lineChanged,
+                           Event<WorkAvailable> workAvailable, Clock clock) {
+        this.customers = customers;
+        this.liveEvents = liveEvents;
+        this.lineChanged = lineChanged;
+        this.workAvailable = workAvailable;
+        this.clock = clock;
+    }
+
+    /**
+     * Makes a QUEUED request of each text, with the reference given beside it (one the customer was told, checked
+     * free by the caller). The customers must have been resolved in this transaction
+     * ({@link Customers#resolveAll}), so that finding them costs no query. Returns the requests' ids, in order.
+     */
+    public List<UUID> receive(List<NewText> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<Made> made = texts.stream().map(text -> new Made(UUID.randomUUID(), text,
+                customers.resolve(text.message().channel(), text.message().from()))).toList();
+        Request.getEntityManager().unwrap(Session.class).doWork(connection -> write(connection, made, now));
+        for (Made one : made) {
+            String reference = one.text().reference();
+            liveEvents.request(one.id(), reference, RequestStatus.RECEIVED.name(), RequestStatus.RECEIVED.name(),
+                    "via " + one.text().message().channel(), now);
+            liveEvents.request(one.id(), reference, RequestStatus.QUEUED.name(), RequestStatus.QUEUED.name(), null,
+                    now);
+            lineChanged.fire(new WaitingLine.LineChanged(one.id(), new WaitingLine.Place(false, 0, now, one.id())));
+            LOG.debugf("Request %s received via %s", reference, one.text().message().channel());
+        }
+        workAvailable.fire(new WorkAvailable(made.size() + " requests queued"));
+        return made.stream().map(Made::id).toList();
+    }
+
+    private static void write(Connection connection, List<Made> made, Instant now) throws SQLException {
+        Timestamp at = Timestamp.from(now);
+        try (PreparedStatement write = connection.prepareStatement(WRITE)) {
+            write.setArray(1, array(connection, made, Made::id));
+            write.setArray(2, array(connection, made, one -> one.text().reference()));
+            write.setArray(3, array(connection, made, Made::customerId));
+            write.setArray(4, array(connection, made, one -> one.text().message().channel()));
+            write.setArray(5, array(connection, made, one -> one.text().message().from()));
+            write.setArray(6, array(connection, made, one -> blankToNull(one.text().message().text())));
+            write.setArray(7, array(connection, made, one -> one.text().message().language()));
+            write.setArray(8, array(connection, made, one -> one.text().message().requiredSkill()));
+            write.setArray(9, array(connection, made, one -> one.text().message().providerMessageId()));
+            write.setArray(10, array(connection, made, one -> one.text().message().fingerprint()));
+            write.setArray(11, array(connection, made, one -> json(one.text().message())));
+            for (int parameter = 12; parameter <= 16; parameter++) {
+                write.setTimestamp(parameter, at);
+            }
+            write.executeUpdate();
+        }
+    }
+
+    private static Array array(Connection connection, List<Made> made, Function<Made, Object> field)
+            throws SQLException {
+        return connection.createArrayOf("text",
+                made.stream().map(field).map(value -> value == null ? null : value.toString()).toArray(String[]::new));
+    }
+
+    private static String json(InboundMessage message) {
+        try {
+            return JSON.writeValueAsString(message.attributes());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write a message's attributes as JSON", e);
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** A text to make a new request of, and the reference its customer was told. */
+    public record NewText(InboundMessage message, String reference) {
+    }
+
+    private record Made(UUID id, NewText text, UUID customerId) {
+    }
+}
