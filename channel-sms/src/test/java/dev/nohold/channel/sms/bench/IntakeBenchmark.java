@@ -119,6 +119,8 @@ class IntakeBenchmark {
         sql(BareSignedInsert.TABLE);
         load(PLATFORM, WARM_UP);
         load(BareSignedInsert.PATH, WARM_UP);
+        sql("create extension if not exists pg_stat_statements");
+        sql("select pg_stat_statements_reset()");
         Round platform = new Round();
         Round bare = new Round();
         for (int round = 0; round < ROUNDS; round++) {
@@ -139,6 +141,7 @@ class IntakeBenchmark {
         System.out.printf("[bench] platform: every text a QUEUED request %.1f s after its round on average; "
                         + "sustained (round and catching up) %,.0f requests/s%n",
                 platform.catchingUp / ROUNDS, platform.count() / (platform.seconds + platform.catchingUp));
+        printStatementsPerText(platform.count());
         System.out.println("[bench] CPU per request (the platform's rounds with their catching up), in ms:");
         System.out.println("[bench] " + bare.cpuPerRequest("bare endpoint"));
         System.out.println("[bench] " + platform.cpuPerRequest("platform intake"));
@@ -186,6 +189,31 @@ class IntakeBenchmark {
         double[] many = costs.get(100_000);
         System.out.printf("[bench] 100,000 / 1,000 waiting: intake p50 %.2f×, assignment p50 %.2f×%n",
                 many[0] / few[0], many[2] / few[2]);
+    }
+
+    /**
+     * Where PostgreSQL's time goes in the platform's rounds: its statements (the bare endpoint's and this benchmark's
+     * own left out) by execution time, per text taken, from {@code pg_stat_statements}, which the embedded server
+     * loads.
+     */
+    private void printStatementsPerText(long texts) throws SQLException {
+        System.out.println("[bench] PostgreSQL statements of the platform's intake, execution ms and calls per text:");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement top = connection.prepareStatement("""
+                     select total_exec_time / ?, calls::float / ?, regexp_replace(query, '\\s+', ' ', 'g')
+                       from pg_stat_statements
+                      where query not like '%bench_bare_sms%' and query not like '%count(*) from intake_entry%'
+                      order by total_exec_time desc limit 10""")) {
+            top.setLong(1, texts);
+            top.setLong(2, texts);
+            try (ResultSet row = top.executeQuery()) {
+                while (row.next()) {
+                    String query = row.getString(3);
+                    System.out.printf("[bench]   %.3f ms  %.2f×  %s%n", row.getDouble(1), row.getDouble(2),
+                            query.substring(0, Math.min(110, query.length())));
+                }
+            }
+        }
     }
 
     /** Webhooks from {@link #CONNECTIONS} senders, each sending its next as soon as the last was answered. */
