@@ -56,14 +56,15 @@ public class IntakeJournal {
                        ?::varchar as sender, ?::varchar as identity, ?::boolean as own_request,
                        ?::varchar as fresh_reference, ?::jsonb as message, ?::timestamptz as now,
                        ?::timestamptz as reopen_since, ?::timestamptz as pace_since, ?::integer as room,
-                       ?::varchar as limit_key, ?::timestamptz as window_start, ?::integer as max_hits),
+                       ?::varchar as limit_key, ?::timestamptz as window_start, ?::integer as max_hits,
+                       ?::uuid as new_id),
             counted as (
                 insert into intake_limit_window (limit_key, window_start, hits)
                 select limit_key, window_start, 1 from input where limit_key is not null
                 on conflict (limit_key, window_start) do update set hits = intake_limit_window.hits + 1
                 returning hits),
             pending as (
-                select e.reference from intake_entry e, input i
+                select e.reference, e.request_id from intake_entry e, input i
                  where e.identity = i.identity and e.taken_at is null and not i.own_request
                  order by e.seq desc limit 1),
             told as (
@@ -78,25 +79,30 @@ public class IntakeJournal {
                  limit 1),
             entry as (
                 insert into intake_entry (channel, provider_message_id, fingerprint, sender, identity, reference,
-                                          told_new, message, received_at)
+                                          told_new, message, received_at, request_id)
                 select i.channel, i.provider_message_id, i.fingerprint, i.sender, i.identity,
                        coalesce((select reference from pending), (select reference from told where fits),
                                 i.fresh_reference),
                        not exists (select 1 from pending) and not exists (select 1 from told where fits),
-                       i.message, i.now
+                       i.message, i.now,
+                       case when exists (select 1 from pending) then (select request_id from pending)
+                            when exists (select 1 from told where fits) then (select id from told where fits)
+                            else i.new_id end
                   from input i
                  where coalesce((select hits from counted), 0) <= coalesce(i.max_hits, 0)
                 on conflict do nothing
-                returning reference, told_new)
+                returning reference, told_new, request_id)
             select e.reference, e.told_new, t.id, t.status,
                    (select coalesce(sum(capacity - open_assignments), 0) from agent
                      where presence = 'AVAILABLE' and open_assignments < capacity),
                    (select count(*) from customer_request, input i where assigned_at >= i.pace_since),
-                   (select hits from counted)
+                   (select hits from counted), e.request_id
               from input i left join entry e on true left join told t on t.reference = e.reference""".formatted(OPEN);
     private static final String FIRST = """
-            select reference, told_new, fingerprint, request_id from intake_entry
-             where channel = ? and provider_message_id = ?""";
+            select e.reference, e.told_new, e.fingerprint, e.request_id, coalesce(m.intake_status, 'QUEUED')
+              from intake_entry e
+              left join message m on m.channel = e.channel and m.provider_message_id = e.provider_message_id
+             where e.channel = ? and e.provider_message_id = ?""";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectWriter ENTRY_JSON = JSON.writerFor(JournaledText.class);
 
@@ -218,6 +224,8 @@ public class IntakeJournal {
             write.setString(13, counter.map(Counter::key).orElse(null));
             write.setTimestamp(14, counter.map(c -> Timestamp.from(c.windowStart())).orElse(null));
             write.setObject(15, counter.map(Counter::limit).orElse(null), Types.INTEGER);
+            // The id the request will have if this text makes one: told to channels that answer with it.
+            write.setObject(16, UUID.randomUUID());
             try (ResultSet row = write.executeQuery()) {
                 row.next();
                 if (counter.isPresent() && row.getInt(7) > counter.get().limit()) {
@@ -233,7 +241,8 @@ public class IntakeJournal {
                         : PlacesInLine.estimate(requestId == null ? line.length() + untakenHere.get() + 1
                                 : line.positionOf(requestId),
                         row.getLong(5), row.getLong(6), paceWindow);
-                return new JournalReceipt(row.getString(1), !toldNew, false, place, Admission.ADMITTED);
+                return new JournalReceipt(row.getString(1), row.getObject(8, UUID.class),
+                        status == null ? "QUEUED" : status, !toldNew, false, place, Admission.ADMITTED);
             }
         }
     }
@@ -252,8 +261,9 @@ public class IntakeJournal {
                 }
                 UUID requestId = row.getObject(4, UUID.class);
                 long position = requestId == null ? line.length() + 1 : line.positionOf(requestId);
-                return Optional.of(new JournalReceipt(row.getString(1), !row.getBoolean(2), true,
-                        new PlaceInLine(false, position, 0, OptionalLong.empty()), Admission.ADMITTED));
+                return Optional.of(new JournalReceipt(row.getString(1), requestId, row.getString(5),
+                        !row.getBoolean(2), true, new PlaceInLine(false, position, 0, OptionalLong.empty()),
+                        Admission.ADMITTED));
             }
         }
     }

@@ -80,7 +80,7 @@ public class NewTextRequests {
     }
 
     /**
-     * Makes a QUEUED request of each text, with the reference given beside it (one the customer was told, checked
+     * Makes a QUEUED request of each text, with the id and reference given beside it (one the customer was told, checked
      * free by the caller). The customers must have been resolved in this transaction
      * ({@link Customers#resolveAll}), so that finding them costs no query. Returns the requests' ids, in order.
      */
@@ -89,7 +89,7 @@ public class NewTextRequests {
             return List.of();
         }
         Instant now = clock.instant();
-        List<Made> made = texts.stream().map(text -> new Made(UUID.randomUUID(), text,
+        List<Made> made = texts.stream().map(text -> new Made(text.id() != null ? text.id() : UUID.randomUUID(), text,
                 customers.resolve(text.message().channel(), text.message().from()))).toList();
         Request.getEntityManager().unwrap(Session.class).doWork(connection -> write(connection, made, now));
         for (Made one : made) {
@@ -144,8 +144,11 @@ public class NewTextRequests {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    /** A text to make a new request of, and the reference its customer was told. */
-    public record NewText(InboundMessage message, String reference) {
+    /**
+     * A text to make a new request of, the id its request is to have (null: any), and the reference its customer was
+     * told.
+     */
+    public record NewText(InboundMessage message, UUID id, String reference) {
     }
 
     private record Made(UUID id, NewText text, UUID customerId) {

@@ -49,7 +49,7 @@ class TextsInTheJournalBecomeRequestsTest {
     }
 
     @Test
-    void theReferenceACustomerIsToldBecomesTheirRequestsAndAFollowUpJoinsIt() {
+    void theReferenceAndIdACustomerIsToldBecomeTheirRequestsAndAFollowUpJoinsIt() {
         JournalReceipt first = journal("+15550003001", "J-1", "My parcel never came");
         JournalReceipt second = journal("+15550003001", "J-2", "It was order 1234");
 
@@ -62,6 +62,10 @@ class TextsInTheJournalBecomeRequestsTest {
         assertEquals(first.reference(), request.reference());
         assertEquals("My parcel never came\nIt was order 1234", request.text());
         assertEquals("QUEUED", request.status());
+        // The id told with the reference, before the request existed, is the request's.
+        assertEquals(request.id(), first.requestId());
+        assertEquals(request.id(), second.requestId());
+        assertEquals("QUEUED", first.status());
     }
 
     @Test

@@ -51,18 +51,21 @@ public class IntakeLimits {
      * Counts one message and says whether to take it.
      *
      * @param channel the channel's id
-     * @param address the customer's address on the channel (a phone number, the caller's id for the customer)
+     * @param address the customer's address on the channel (a phone number, the caller's id for the customer), or null
+     *                where the intake journal counts it in its own statement
      * @param client  the calling client's network address, or null where every call comes from one provider
      */
     public Admission admit(String channel, String address, String client) {
-        if (!config.enabled()) {
+        if (!config.enabled() || (address == null && client == null)) {
             return Admission.ADMITTED;
         }
         Instant now = clock.instant();
         Instant windowStart = windowStart(now);
         Instant windowEnd = windowStart.plus(config.window());
         List<Counter> counters = new ArrayList<>(2);
-        counters.add(new Counter(key("address", channel, address), config.perAddress(), windowStart, windowEnd));
+        if (address != null) {
+            counters.add(new Counter(key("address", channel, address), config.perAddress(), windowStart, windowEnd));
+        }
         if (client != null) {
             counters.add(new Counter(key("client", channel, client), config.perClient(), windowStart, windowEnd));
         }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.nohold.core.Refusal;
 import dev.nohold.core.channel.ChannelRequests;
 import dev.nohold.core.channel.InboundMessage;
-import dev.nohold.core.channel.IntakeReceipt;
+import dev.nohold.core.channel.JournalReceipt;
 import dev.nohold.core.channel.limits.IntakeLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -17,11 +17,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * Turns a signed webhook call into a request. Every check runs before {@link Intake#submit}, cheapest first, so a
+ * Turns a signed webhook call into a request. Every check runs before the text is journaled, cheapest first, so a
  * refused call stores nothing and an unsigned one is never parsed. The rate limit (per customer {@code from} and per
  * calling client) is counted after the signature check: an unsigned flood costs no database write.
  */
@@ -33,6 +35,8 @@ public class WebhookIntake {
     /** The longest key the request table keeps ({@code provider_message_id}). */
     static final int MAX_KEY_LENGTH = 200;
     static final int MAX_URL_LENGTH = 2000;
+    /** The window the journal measures the pace of assignments over; this channel's answer tells no wait. */
+    private static final Duration PACE_WINDOW = Duration.ofMinutes(15);
 
     private final WebhookSigning signing;
     private final WebhookConfig config;
@@ -51,30 +55,36 @@ public class WebhookIntake {
     }
 
     /** A call whose client is not known (not counted per client). */
-    public IntakeReceipt submit(byte[] body, String signature, String idempotencyKey) {
+    public JournalReceipt submit(byte[] body, String signature, String idempotencyKey) {
         return submit(body, signature, idempotencyKey, null);
     }
 
     /**
+     * Takes the call's text through the core's intake journal: stored, and counted against its customer's rate limit,
+     * in one statement; a request (or a part of the customer's open one) moments later, with the id and reference
+     * answered now.
+     *
      * @param body           the raw bytes as received: what the signature covers
      * @param signature      the {@code X-Nohold-Signature} header, or null
      * @param idempotencyKey the caller's {@code Idempotency-Key}, or null
      * @param client         the caller's network address, counted toward {@code nohold.limits.per-client}, or null
      */
-    public IntakeReceipt submit(byte[] body, String signature, String idempotencyKey, String client) {
+    public JournalReceipt submit(byte[] body, String signature, String idempotencyKey, String client) {
         WebhookSignature signer = signing.required();
         checkSize(body);
         checkSignature(signer, signature, body);
         WebhookMessage message = parse(body);
-        limits.admit(WebhookChannel.ID, message.from().strip(), client).orRefuse();
-        InboundMessage.Builder inbound = InboundMessage.from(WebhookChannel.ID, message.from().strip())
+        // The customer's own limit is counted by the journal's statement; the client's here.
+        limits.admit(WebhookChannel.ID, null, client).orRefuse();
+        // Without the caller's key a call is its own message: a key of ours, which no retry can repeat.
+        String key = idempotencyKey != null ? checkKey(idempotencyKey) : "nohold:" + UUID.randomUUID();
+        JournalReceipt receipt = requests.journal(InboundMessage.from(WebhookChannel.ID, message.from().strip())
                 .text(message.text())
-                .attributes(Map.of(WebhookChannel.CALLBACK_URL, message.callbackUrl().strip()));
-        if (idempotencyKey != null) {
-            inbound.providerMessageId(checkKey(idempotencyKey), sha256(body));
-        }
-        IntakeReceipt receipt = requests.take(inbound.build());
-        if (receipt.duplicate()) {
+                .attributes(Map.of(WebhookChannel.CALLBACK_URL, message.callbackUrl().strip()))
+                .providerMessageId(key, sha256(body))
+                .build(), PACE_WINDOW);
+        receipt.admission().orRefuse();
+        if (receipt.repeated()) {
             LOG.infof("Webhook call repeated with Idempotency-Key: answered with request %s", receipt.reference());
         }
         return receipt;

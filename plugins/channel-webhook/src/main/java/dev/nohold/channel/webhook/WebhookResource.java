@@ -1,6 +1,6 @@
 package dev.nohold.channel.webhook;
 
-import dev.nohold.core.channel.IntakeReceipt;
+import dev.nohold.core.channel.JournalReceipt;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -42,9 +42,9 @@ public class WebhookResource {
                            @Context HttpServerRequest http) {
         // The client's own address when quarkus.http.proxy.proxy-address-forwarding is on behind a proxy.
         String client = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
-        IntakeReceipt receipt = intake.submit(body == null ? new byte[0] : body, signature, idempotencyKey, client);
+        JournalReceipt receipt = intake.submit(body == null ? new byte[0] : body, signature, idempotencyKey, client);
         Response.ResponseBuilder answer = Response.status(Response.Status.CREATED).entity(WebhookReceipt.of(receipt));
-        if (receipt.duplicate()) {
+        if (receipt.repeated()) {
             answer.header(REPLAYED, "true");
         }
         return answer.build();
