@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +47,7 @@ public class JournalDrain extends RouteBuilder {
     private static final Logger LOG = Logger.getLogger(JournalDrain.class);
     private static final String ENTRY = """
             select seq, channel, provider_message_id, fingerprint, sender, reference, told_new, cast(message as text),
-                   request_id
+                   request_id, received_at
               from intake_entry e
             """;
     /** A batch, oldest first, a customer's first entry only (their next is taken once this one is). */
@@ -234,7 +235,7 @@ public class JournalDrain extends RouteBuilder {
         List<Entry> toldNew = entries.stream().filter(Entry::toldNew).toList();
         List<UUID> made = newTexts.receive(toldNew.stream()
                 .map(entry -> new NewText(message(entry), entry.requestId(), taken.contains(entry.reference())
-                        ? anotherReference(entry) : entry.reference()))
+                        ? anotherReference(entry) : entry.reference(), entry.receivedAt()))
                 .toList());
         List<Taken> done = new ArrayList<>(entries.size());
         for (int i = 0; i < toldNew.size(); i++) {
@@ -317,7 +318,7 @@ public class JournalDrain extends RouteBuilder {
                     while (row.next()) {
                         entries.add(new Entry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
                                 row.getString(5), row.getString(6), row.getBoolean(7), row.getString(8),
-                                row.getObject(9, UUID.class)));
+                                row.getObject(9, UUID.class), row.getTimestamp(10).toInstant()));
                     }
                 }
             }
@@ -364,7 +365,7 @@ public class JournalDrain extends RouteBuilder {
 
     /** An entry as claimed; {@code requestId}: the id its request was promised (null if written before 2026-12-03). */
     private record Entry(long seq, String channel, String providerMessageId, String fingerprint, String sender,
-                         String reference, boolean toldNew, String message, UUID requestId) {
+                         String reference, boolean toldNew, String message, UUID requestId, Instant receivedAt) {
     }
 
     private record Taken(long seq, UUID requestId) {

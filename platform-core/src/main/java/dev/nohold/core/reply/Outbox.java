@@ -85,7 +85,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void succeeded(OutboundReply reply, DeliveryResult result) {
         Delivery delivery = lock(reply.deliveryId());
-        if (delivery.status != DeliveryStatus.PENDING) {
+        if (delivery == null || delivery.status != DeliveryStatus.PENDING) {
             return;
         }
         delivery.providerId = result.providerId();
@@ -106,7 +106,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void failed(OutboundReply reply, DeliveryException failure) {
         Delivery delivery = lock(reply.deliveryId());
-        if (delivery.status != DeliveryStatus.PENDING) {
+        if (delivery == null || delivery.status != DeliveryStatus.PENDING) {
             return;
         }
         Instant now = clock.instant();
@@ -213,8 +213,13 @@ public class Outbox {
                 failed.channel + " failed (" + reason + "); sending via " + channel);
     }
 
+    /** The delivery, locked; null once it is gone (its rows deleted by an operator while it was being sent). */
     private Delivery lock(UUID deliveryId) {
-        return Delivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        Delivery delivery = Delivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        if (delivery == null) {
+            LOG.warnf("Delivery %s no longer exists: the outcome of sending it is not recorded", deliveryId);
+        }
+        return delivery;
     }
 
     private OutboundReply outbound(Delivery delivery) {

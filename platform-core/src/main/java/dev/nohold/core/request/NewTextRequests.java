@@ -41,27 +41,27 @@ public class NewTextRequests {
     private static final String WRITE = """
             with input as (
                 select id::uuid, reference, customer_id::uuid, channel, sender, text, language, required_skill,
-                       provider_message_id, fingerprint, attributes::jsonb
+                       provider_message_id, fingerprint, attributes::jsonb, at::timestamptz
                   from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                              ?::text[], ?::text[], ?::text[])
+                              ?::text[], ?::text[], ?::text[], ?::text[])
                        as t(id, reference, customer_id, channel, sender, text, language, required_skill,
-                            provider_message_id, fingerprint, attributes)),
+                            provider_message_id, fingerprint, attributes, at)),
             request as (
                 insert into customer_request (id, reference, customer_id, channel, customer_address, status, text,
                                               language, required_skill, provider_message_id, fingerprint,
                                               intake_status, attributes, created_at, queued_at, updated_at)
                 select id, reference, customer_id, channel, sender, 'QUEUED', text, language, required_skill,
-                       provider_message_id, fingerprint, 'QUEUED', attributes, ?, ?, ?
+                       provider_message_id, fingerprint, 'QUEUED', attributes, at, at, ?
                   from input),
             event as (
                 insert into request_event (request_id, at, type, detail)
-                select id, ?, type, detail
+                select id, at, type, detail
                   from input, lateral (values (1, 'RECEIVED', 'via ' || channel), (2, 'QUEUED', null))
                        as e(n, type, detail)
                  order by input.id, e.n)
             insert into message (id, request_id, direction, channel, address, text, provider_message_id, fingerprint,
                                  intake_status, at)
-            select gen_random_uuid(), id, 'in', channel, sender, text, provider_message_id, fingerprint, 'QUEUED', ?
+            select gen_random_uuid(), id, 'in', channel, sender, text, provider_message_id, fingerprint, 'QUEUED', at
               from input""";
 
     private final Customers customers;
@@ -90,15 +90,16 @@ public class NewTextRequests {
         }
         Instant now = clock.instant();
         List<Made> made = texts.stream().map(text -> new Made(text.id() != null ? text.id() : UUID.randomUUID(), text,
-                customers.resolve(text.message().channel(), text.message().from()))).toList();
+                customers.resolve(text.message().channel(), text.message().from()),
+                text.receivedAt() != null ? text.receivedAt() : now)).toList();
         Request.getEntityManager().unwrap(Session.class).doWork(connection -> write(connection, made, now));
         for (Made one : made) {
             String reference = one.text().reference();
             liveEvents.request(one.id(), reference, RequestStatus.RECEIVED.name(), RequestStatus.RECEIVED.name(),
-                    "via " + one.text().message().channel(), now);
+                    "via " + one.text().message().channel(), one.at());
             liveEvents.request(one.id(), reference, RequestStatus.QUEUED.name(), RequestStatus.QUEUED.name(), null,
-                    now);
-            lineChanged.fire(new WaitingLine.LineChanged(one.id(), new WaitingLine.Place(false, 0, now, one.id())));
+                    one.at());
+            lineChanged.fire(new WaitingLine.LineChanged(one.id(), new WaitingLine.Place(false, 0, one.at(), one.id())));
             LOG.debugf("Request %s received via %s", reference, one.text().message().channel());
         }
         workAvailable.fire(new WorkAvailable(made.size() + " requests queued"));
@@ -119,9 +120,8 @@ public class NewTextRequests {
             write.setArray(9, array(connection, made, one -> one.text().message().providerMessageId()));
             write.setArray(10, array(connection, made, one -> one.text().message().fingerprint()));
             write.setArray(11, array(connection, made, one -> json(one.text().message())));
-            for (int parameter = 12; parameter <= 16; parameter++) {
-                write.setTimestamp(parameter, at);
-            }
+            write.setArray(12, array(connection, made, Made::at));
+            write.setTimestamp(13, at);
             write.executeUpdate();
         }
     }
@@ -145,12 +145,13 @@ public class NewTextRequests {
     }
 
     /**
-     * A text to make a new request of, the id its request is to have (null: any), and the reference its customer was
-     * told.
+     * A text to make a new request of, the id its request is to have (null: any), the reference its customer was
+     * told, and when it was received: the request's creation and its place in line, so that the texts of one batch
+     * keep their order of arrival (null: now).
      */
-    public record NewText(InboundMessage message, UUID id, String reference) {
+    public record NewText(InboundMessage message, UUID id, String reference, Instant receivedAt) {
     }
 
-    private record Made(UUID id, NewText text, UUID customerId) {
+    private record Made(UUID id, NewText text, UUID customerId, Instant at) {
     }
 }

@@ -120,6 +120,19 @@ class TextsInTheJournalBecomeRequestsTest {
         assertEquals("Left behind by a crash", request.text());
     }
 
+    /** Texts made requests in one batch stand in line in the order they arrived, not in the drain's. */
+    @Test
+    void textsTakenTogetherKeepTheirOrderOfArrivalInLine() throws SQLException {
+        List<String> told = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            told.add(journal("+1555000320" + i, "J-order-" + i, "Question " + i).reference());
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("select count(*) from intake_entry where taken_at is null") == 0);
+        assertEquals(told, rows("select reference from customer_request where status = 'QUEUED' and ? <> ''"
+                + " order by requeued desc, priority desc, queued_at, id", "-"));
+    }
+
     @Test
     void aNewCustomerIsToldTheTextsAheadOfThemInLine() {
         for (int i = 1; i <= 3; i++) {
