@@ -1,22 +1,16 @@
 package dev.nohold.core.channel;
 
+import dev.nohold.core.database.PlainSql;
+
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * A channel's own tables in plain SQL, over the caller's transaction when there is one (the pool hands out the
- * connection enlisted in it): a few rows read or written per turn, where an entity model would be more than the
- * table. Parameters are bound in order; a UUID as PostgreSQL's uuid, null as an untyped null. A failure is an
- * {@link IllegalStateException} naming the store, with the driver's error as its cause (so an outage is still told
- * apart from a bug).
+ * A channel's own tables in plain SQL ({@link PlainSql}, behind the channel API): a few rows read or written per
+ * turn, where an entity model would be more than the table.
  */
 public final class ChannelTables {
 
@@ -26,57 +20,23 @@ public final class ChannelTables {
         T read(ResultSet row) throws SQLException;
     }
 
-    private final DataSource dataSource;
-    private final String name;
+    private final PlainSql sql;
 
     /** {@code name} says whose tables these are, in errors: "Web chat store", "Voice flow calls". */
     public ChannelTables(DataSource dataSource, String name) {
-        this.dataSource = dataSource;
-        this.name = name;
+        this.sql = new PlainSql(dataSource, name);
     }
 
-    public <T> Optional<T> one(String sql, RowReader<T> reader, Object... parameters) {
-        List<T> rows = list(sql, reader, parameters);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    public <T> Optional<T> one(String query, RowReader<T> reader, Object... parameters) {
+        return sql.one(query, reader::read, parameters);
     }
 
-    public <T> List<T> list(String sql, RowReader<T> reader, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters);
-             ResultSet rows = statement.executeQuery()) {
-            List<T> found = new ArrayList<>();
-            while (rows.next()) {
-                found.add(reader.read(rows));
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new IllegalStateException(name + ": " + e.getMessage(), e);
-        }
+    public <T> List<T> list(String query, RowReader<T> reader, Object... parameters) {
+        return sql.list(query, reader::read, parameters);
     }
 
     /** How many rows the statement changed. */
-    public int update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            Object value = parameters[i];
-            if (value == null) {
-                statement.setNull(i + 1, Types.NULL);
-            } else if (value instanceof UUID) {
-                statement.setObject(i + 1, value, Types.OTHER);
-            } else {
-                statement.setObject(i + 1, value);
-            }
-        }
-        return statement;
+    public int update(String query, Object... parameters) {
+        return sql.update(query, parameters);
     }
 }

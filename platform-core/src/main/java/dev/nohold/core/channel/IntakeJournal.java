@@ -77,18 +77,20 @@ public class IntakeJournal {
                  order by r.status in (%1$s) desc,
                           case when r.status in (%1$s) then r.created_at else r.answered_at end desc
                  limit 1),
+            joins as (
+                select reference, request_id
+                  from (select 1 as n, reference, request_id from pending
+                        union all
+                        select 2, reference, id from told where fits) candidates
+                 order by n
+                 limit 1),
             entry as (
                 insert into intake_entry (channel, provider_message_id, fingerprint, sender, identity, reference,
                                           told_new, message, received_at, request_id)
                 select i.channel, i.provider_message_id, i.fingerprint, i.sender, i.identity,
-                       coalesce((select reference from pending), (select reference from told where fits),
-                                i.fresh_reference),
-                       not exists (select 1 from pending) and not exists (select 1 from told where fits),
-                       i.message, i.now,
-                       case when exists (select 1 from pending) then (select request_id from pending)
-                            when exists (select 1 from told where fits) then (select id from told where fits)
-                            else i.new_id end
-                  from input i
+                       coalesce(j.reference, i.fresh_reference), j.reference is null, i.message, i.now,
+                       case when j.reference is null then i.new_id else j.request_id end
+                  from input i left join joins j on true
                  where coalesce((select hits from counted), 0) <= coalesce(i.max_hits, 0)
                 on conflict do nothing
                 returning reference, told_new, request_id)

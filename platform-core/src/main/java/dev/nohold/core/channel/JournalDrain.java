@@ -3,6 +3,7 @@ package dev.nohold.core.channel;
 import dev.nohold.core.channel.IntakeJournal.JournaledText;
 import dev.nohold.core.config.NoholdConfig;
 import dev.nohold.core.customer.Customers;
+import dev.nohold.core.database.PlainSql;
 import dev.nohold.core.request.Lifecycle;
 import dev.nohold.core.request.NewTextRequests;
 import dev.nohold.core.request.NewTextRequests.NewText;
@@ -15,10 +16,9 @@ import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import javax.sql.DataSource;
+
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,6 +69,7 @@ public class JournalDrain extends RouteBuilder {
              where seq = :value and taken_at is null and attempts < :max
                for update skip locked""";
 
+    private final PlainSql sql;
     private final Lifecycle lifecycle;
     private final NewTextRequests newTexts;
     private final References references;
@@ -77,8 +78,9 @@ public class JournalDrain extends RouteBuilder {
     private final NoholdConfig.Journal config;
     private final Clock clock;
 
-    public JournalDrain(Lifecycle lifecycle, NewTextRequests newTexts, References references, Customers customers,
-                        IntakeJournal journal, NoholdConfig config, Clock clock) {
+    public JournalDrain(DataSource dataSource, Lifecycle lifecycle, NewTextRequests newTexts, References references,
+                        Customers customers, IntakeJournal journal, NoholdConfig config, Clock clock) {
+        this.sql = new PlainSql(dataSource, "Intake journal");
         this.lifecycle = lifecycle;
         this.newTexts = newTexts;
         this.references = references;
@@ -276,24 +278,13 @@ public class JournalDrain extends RouteBuilder {
     }
 
     /** The references of told-new entries that some request has already (drawn twice: one in 887 million). */
-    private static Set<String> referencesTaken(List<Entry> entries) {
+    private Set<String> referencesTaken(List<Entry> entries) {
         List<String> told = entries.stream().filter(Entry::toldNew).map(Entry::reference).toList();
         if (told.isEmpty()) {
             return Set.of();
         }
-        return Request.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            Set<String> taken = new HashSet<>();
-            try (PreparedStatement read = connection.prepareStatement(
-                    "select reference from customer_request where reference = any (?::text[])")) {
-                read.setArray(1, connection.createArrayOf("text", told.toArray()));
-                try (ResultSet row = read.executeQuery()) {
-                    while (row.next()) {
-                        taken.add(row.getString(1));
-                    }
-                }
-            }
-            return taken;
-        });
+        return new HashSet<>(sql.list("select reference from customer_request where reference = any (?::text[])",
+                row -> row.getString(1), told));
     }
 
     private static InboundMessage message(Entry entry) {
@@ -306,43 +297,26 @@ public class JournalDrain extends RouteBuilder {
 
     /**
      * Claims with {@code query}: a batch of at most {@code value} entries, an entry by its seq, or a customer's. Plain
-     * JDBC over the transaction's connection: the ORM's native query cost more than the claim itself.
+     * SQL over the transaction's connection: the ORM's native query cost more than the claim itself.
      */
     private List<Entry> claim(String query, long value) {
-        String sql = query.replace(":max", Integer.toString(config.maxAttempts())).replace(":value", "?");
-        return Request.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            List<Entry> entries = new ArrayList<>();
-            try (PreparedStatement claim = connection.prepareStatement(sql)) {
-                claim.setLong(1, value);
-                try (ResultSet row = claim.executeQuery()) {
-                    while (row.next()) {
-                        entries.add(new Entry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                                row.getString(5), row.getString(6), row.getBoolean(7), row.getString(8),
-                                row.getObject(9, UUID.class), row.getTimestamp(10).toInstant()));
-                    }
-                }
-            }
-            return entries;
-        });
+        return sql.list(query.replace(":max", Integer.toString(config.maxAttempts())).replace(":value", "?"),
+                row -> new Entry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getString(6), row.getBoolean(7), row.getString(8),
+                        row.getObject(9, UUID.class), row.getTimestamp(10).toInstant()),
+                value);
     }
 
     private void markTaken(List<Taken> taken) {
         if (taken.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        Request.getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement mark = connection.prepareStatement(
-                    "update intake_entry set taken_at = ?, request_id = ? where seq = ?")) {
-                for (Taken one : taken) {
-                    mark.setTimestamp(1, now);
-                    mark.setObject(2, one.requestId());
-                    mark.setLong(3, one.seq());
-                    mark.addBatch();
-                }
-                mark.executeBatch();
-            }
-        });
+        sql.update("""
+                update intake_entry e set taken_at = ?, request_id = t.request_id::uuid
+                  from unnest(?::text[], ?::text[]) as t(seq, request_id)
+                 where e.seq = t.seq::bigint""",
+                clock.instant(), taken.stream().map(Taken::seq).toList(),
+                taken.stream().map(Taken::requestId).toList());
     }
 
     private void failed(long seq, RuntimeException e) {

@@ -1,16 +1,12 @@
 package dev.nohold.core.customer;
 
 import dev.nohold.core.database.AdvisoryLocks;
+import dev.nohold.core.database.PlainSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,10 +29,12 @@ public class Customers {
     /** The addresses {@link #resolveAll} resolved in the current transaction. */
     private static final Object RESOLVED = new Object();
 
+    private final PlainSql sql;
     private final Clock clock;
     private final TransactionSynchronizationRegistry transaction;
 
-    public Customers(Clock clock, TransactionSynchronizationRegistry transaction) {
+    public Customers(Clock clock, TransactionSynchronizationRegistry transaction, DataSource dataSource) {
+        this.sql = new PlainSql(dataSource, "Customers");
         this.clock = clock;
         this.transaction = transaction;
     }
@@ -80,9 +78,9 @@ public class Customers {
         }
         List<String> identities = addresses.stream()
                 .map(a -> CustomerAddress.identityOf(a.getKey(), a.getValue())).distinct().sorted().toList();
-        Session session = CustomerAddress.getEntityManager().unwrap(Session.class);
-        AdvisoryLocks.holdAllUntilTransactionEnds(session, identities.stream().map(identity -> "customer:" + identity).toList());
-        Map<String, List<Known>> known = session.doReturningWork(connection -> known(connection, identities));
+        AdvisoryLocks.holdAllUntilTransactionEnds(CustomerAddress.getEntityManager(),
+                identities.stream().map(identity -> "customer:" + identity).toList());
+        Map<String, List<Known>> known = known(identities);
         Map<String, UUID> resolved = new HashMap<>();
         List<UUID> newCustomers = new ArrayList<>();
         List<Known> newAddresses = new ArrayList<>();
@@ -110,48 +108,35 @@ public class Customers {
             resolved.put(key(channel, address.getValue()), customerId);
         }
         if (!newAddresses.isEmpty()) {
-            Instant now = clock.instant();
-            session.doWork(connection -> write(connection, newCustomers, newAddresses, now));
+            write(newCustomers, newAddresses);
         }
         transaction.putResource(RESOLVED, resolved);
     }
 
     /** The addresses known for these identities, each identity's oldest first. */
-    private static Map<String, List<Known>> known(Connection connection, List<String> identities) throws SQLException {
+    private Map<String, List<Known>> known(List<String> identities) {
         Map<String, List<Known>> known = new HashMap<>();
-        try (PreparedStatement read = connection.prepareStatement("""
-                select customer_id, channel, address, identity from customer_address
-                 where identity = any (?::text[]) order by created_at, id""")) {
-            read.setArray(1, connection.createArrayOf("text", identities.toArray()));
-            try (ResultSet row = read.executeQuery()) {
-                while (row.next()) {
-                    known.computeIfAbsent(row.getString(4), identity -> new ArrayList<>()).add(new Known(
-                            row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4)));
-                }
-            }
-        }
+        sql.list("""
+                        select customer_id, channel, address, identity from customer_address
+                         where identity = any (?::text[]) order by created_at, id""",
+                row -> new Known(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4)),
+                identities)
+                .forEach(address -> known.computeIfAbsent(address.identity(), i -> new ArrayList<>()).add(address));
         return known;
     }
 
-    private static void write(Connection connection, List<UUID> customers, List<Known> addresses, Instant now)
-            throws SQLException {
-        try (PreparedStatement write = connection.prepareStatement("""
-                with made as (
-                    insert into customer (id, created_at) select id::uuid, ? from unnest(?::text[]) as id)
-                insert into customer_address (id, customer_id, channel, address, identity, created_at)
-                select gen_random_uuid(), customer_id::uuid, channel, address, identity, ?
-                  from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as a(customer_id, channel, address, identity)""")) {
-            Timestamp at = Timestamp.from(now);
-            write.setTimestamp(1, at);
-            write.setArray(2, connection.createArrayOf("text", customers.stream().map(UUID::toString).toArray()));
-            write.setTimestamp(3, at);
-            write.setArray(4, connection.createArrayOf("text",
-                    addresses.stream().map(a -> a.customerId().toString()).toArray()));
-            write.setArray(5, connection.createArrayOf("text", addresses.stream().map(Known::channel).toArray()));
-            write.setArray(6, connection.createArrayOf("text", addresses.stream().map(Known::address).toArray()));
-            write.setArray(7, connection.createArrayOf("text", addresses.stream().map(Known::identity).toArray()));
-            write.executeUpdate();
-        }
+    private void write(List<UUID> customers, List<Known> addresses) {
+        Instant now = clock.instant();
+        sql.update("""
+                        with made as (
+                            insert into customer (id, created_at) select id::uuid, ? from unnest(?::text[]) as id)
+                        insert into customer_address (id, customer_id, channel, address, identity, created_at)
+                        select gen_random_uuid(), customer_id::uuid, channel, address, identity, ?
+                          from unnest(?::text[], ?::text[], ?::text[], ?::text[])
+                               as a(customer_id, channel, address, identity)""",
+                now, customers, now, addresses.stream().map(Known::customerId).toList(),
+                addresses.stream().map(Known::channel).toList(), addresses.stream().map(Known::address).toList(),
+                addresses.stream().map(Known::identity).toList());
     }
 
     /** An address of a customer, read or about to be written. */

@@ -1,16 +1,14 @@
 package dev.nohold.core.dispatch;
 
 import dev.nohold.core.agent.Agent;
+import dev.nohold.core.database.PlainSql;
 import dev.nohold.core.request.Lifecycle;
 import dev.nohold.core.request.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,8 +63,10 @@ public class AssignmentClaim {
 
     private final EntityManager entityManager;
     private final Lifecycle lifecycle;
+    private final PlainSql sql;
 
-    public AssignmentClaim(EntityManager entityManager, Lifecycle lifecycle) {
+    public AssignmentClaim(EntityManager entityManager, Lifecycle lifecycle, DataSource dataSource) {
+        this.sql = new PlainSql(dataSource, "Assignment claim");
         this.entityManager = entityManager;
         this.lifecycle = lifecycle;
     }
@@ -100,23 +100,13 @@ public class AssignmentClaim {
      * native query's plan lookup cost more than the query.
      */
     private Agent lockCandidateAgent() {
-        UUID id = entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement lock = connection.prepareStatement(LOCK_CANDIDATE_AGENT);
-                 ResultSet row = lock.executeQuery()) {
-                return row.next() ? row.getObject(1, UUID.class) : null;
-            }
-        });
-        // Locked above: reading it now finds its committed state, which no one else can change before our commit.
-        return id == null ? null : entityManager.find(Agent.class, id);
+        // Locked by the query: reading it now finds its committed state, which no one can change before our commit.
+        return sql.one(LOCK_CANDIDATE_AGENT, row -> row.getObject(1, UUID.class))
+                .map(id -> entityManager.find(Agent.class, id)).orElse(null);
     }
 
     private boolean anyCandidate() {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement any = connection.prepareStatement(ANY_CANDIDATE_AGENT);
-                 ResultSet row = any.executeQuery()) {
-                return row.next() && row.getBoolean(1);
-            }
-        });
+        return sql.one(ANY_CANDIDATE_AGENT, row -> row.getBoolean(1)).orElse(false);
     }
 
     @SuppressWarnings("unchecked")

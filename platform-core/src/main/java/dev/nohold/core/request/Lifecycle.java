@@ -85,14 +85,6 @@ public class Lifecycle {
      * to speech recognition (audio).
      */
     public IntakeReceipt receive(InboundMessage message) {
-        return receive(message, null);
-    }
-
-    /**
-     * As {@link #receive(InboundMessage)}; a new request gets {@code reference} when it is given: one the customer
-     * was already told and the caller found still free (the intake journal's drain), or null for a new one.
-     */
-    public IntakeReceipt receive(InboundMessage message, String reference) {
         UUID customerId = customers.resolve(message.channel(), message.from());
         if (message.joinsConversation()) {
             Optional<IntakeReceipt> joined = joinConversation(customerId, message);
@@ -103,7 +95,7 @@ public class Lifecycle {
         Instant now = clock.instant();
         Request request = new Request();
         request.id = UUID.randomUUID();
-        request.reference = reference != null ? reference : references.next();
+        request.reference = references.next();
         request.customerId = customerId;
         request.channel = message.channel();
         request.from = message.from();

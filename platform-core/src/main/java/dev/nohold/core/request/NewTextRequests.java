@@ -4,18 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nohold.core.channel.InboundMessage;
 import dev.nohold.core.customer.Customers;
+import dev.nohold.core.database.PlainSql;
 import dev.nohold.core.events.LiveEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import javax.sql.DataSource;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -64,14 +61,16 @@ public class NewTextRequests {
             select gen_random_uuid(), id, 'in', channel, sender, text, provider_message_id, fingerprint, 'QUEUED', at
               from input""";
 
+    private final PlainSql sql;
     private final Customers customers;
     private final LiveEvents liveEvents;
     private final Event<WaitingLine.LineChanged> lineChanged;
     private final Event<WorkAvailable> workAvailable;
     private final Clock clock;
 
-    public NewTextRequests(Customers customers, LiveEvents liveEvents, Event<WaitingLine.LineChanged> lineChanged,
-                           Event<WorkAvailable> workAvailable, Clock clock) {
+    public NewTextRequests(DataSource dataSource, Customers customers, LiveEvents liveEvents,
+                           Event<WaitingLine.LineChanged> lineChanged, Event<WorkAvailable> workAvailable, Clock clock) {
+        this.sql = new PlainSql(dataSource, "New text requests");
         this.customers = customers;
         this.liveEvents = liveEvents;
         this.lineChanged = lineChanged;
@@ -92,7 +91,7 @@ public class NewTextRequests {
         List<Made> made = texts.stream().map(text -> new Made(text.id() != null ? text.id() : UUID.randomUUID(), text,
                 customers.resolve(text.message().channel(), text.message().from()),
                 text.receivedAt() != null ? text.receivedAt() : now)).toList();
-        Request.getEntityManager().unwrap(Session.class).doWork(connection -> write(connection, made, now));
+        write(made, now);
         for (Made one : made) {
             String reference = one.text().reference();
             liveEvents.request(one.id(), reference, RequestStatus.RECEIVED.name(), RequestStatus.RECEIVED.name(),
@@ -106,30 +105,21 @@ public class NewTextRequests {
         return made.stream().map(Made::id).toList();
     }
 
-    private static void write(Connection connection, List<Made> made, Instant now) throws SQLException {
-        Timestamp at = Timestamp.from(now);
-        try (PreparedStatement write = connection.prepareStatement(WRITE)) {
-            write.setArray(1, array(connection, made, Made::id));
-            write.setArray(2, array(connection, made, one -> one.text().reference()));
-            write.setArray(3, array(connection, made, Made::customerId));
-            write.setArray(4, array(connection, made, one -> one.text().message().channel()));
-            write.setArray(5, array(connection, made, one -> one.text().message().from()));
-            write.setArray(6, array(connection, made, one -> blankToNull(one.text().message().text())));
-            write.setArray(7, array(connection, made, one -> one.text().message().language()));
-            write.setArray(8, array(connection, made, one -> one.text().message().requiredSkill()));
-            write.setArray(9, array(connection, made, one -> one.text().message().providerMessageId()));
-            write.setArray(10, array(connection, made, one -> one.text().message().fingerprint()));
-            write.setArray(11, array(connection, made, one -> json(one.text().message())));
-            write.setArray(12, array(connection, made, Made::at));
-            write.setTimestamp(13, at);
-            write.executeUpdate();
-        }
+    private void write(List<Made> made, Instant now) {
+        sql.update(WRITE, column(made, Made::id), column(made, one -> one.text().reference()),
+                column(made, Made::customerId), column(made, one -> one.text().message().channel()),
+                column(made, one -> one.text().message().from()),
+                column(made, one -> blankToNull(one.text().message().text())),
+                column(made, one -> one.text().message().language()),
+                column(made, one -> one.text().message().requiredSkill()),
+                column(made, one -> one.text().message().providerMessageId()),
+                column(made, one -> one.text().message().fingerprint()),
+                column(made, one -> json(one.text().message())), column(made, Made::at), now);
     }
 
-    private static Array array(Connection connection, List<Made> made, Function<Made, Object> field)
-            throws SQLException {
-        return connection.createArrayOf("text",
-                made.stream().map(field).map(value -> value == null ? null : value.toString()).toArray(String[]::new));
+    /** One field of every request, as the statement's array of it. */
+    private static List<Object> column(List<Made> made, Function<Made, Object> field) {
+        return made.stream().map(field).toList();
     }
 
     private static String json(InboundMessage message) {

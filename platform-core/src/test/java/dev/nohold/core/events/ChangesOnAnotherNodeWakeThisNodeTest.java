@@ -71,7 +71,7 @@ class ChangesOnAnotherNodeWakeThisNodeTest {
         // Dispatch rounds are counted rather than observed through an assignment, which a round of this node's own
         // (after an intake, say) could make and so hide a missing wake-up.
         AtomicInteger rounds = new AtomicInteger();
-        QuarkusMock.installMockForType(new AssignmentClaim(null, null) {
+        QuarkusMock.installMockForType(new AssignmentClaim(null, null, null) {
             @Override
             public boolean assignNext() {
                 rounds.incrementAndGet();

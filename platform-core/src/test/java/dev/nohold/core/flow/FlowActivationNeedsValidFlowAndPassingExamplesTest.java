@@ -15,7 +15,7 @@ import static org.hamcrest.Matchers.not;
  */
 @QuarkusTest
 @TestProfile(FlowTestProfile.class)
-class FlowActivationNeedsValidFlowAndPassingExamplesTest extends FlowTest {
+class FlowActivationNeedsValidFlowAndPassingExamplesTest extends FlowTestBase {
 
     private static final String YAML = "application/yaml";
 

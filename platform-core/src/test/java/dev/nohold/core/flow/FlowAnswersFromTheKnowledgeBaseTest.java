@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(FlowTestProfile.class)
-class FlowAnswersFromTheKnowledgeBaseTest extends FlowTest {
+class FlowAnswersFromTheKnowledgeBaseTest extends FlowTestBase {
 
     private static final String REFUND = "Refunds reach your card within 5 working days.";
 

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 @TestProfile(FlowTestProfile.class)
-class FlowCallsTheCustomersSystemsSignedTest extends FlowTest {
+class FlowCallsTheCustomersSystemsSignedTest extends FlowTestBase {
 
     private static final String SECRET = "crm-secret";
 

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(FlowTestProfile.class)
-class FlowConversationResumesOnAnotherNodeTest extends FlowTest {
+class FlowConversationResumesOnAnotherNodeTest extends FlowTestBase {
 
     private static final String CUSTOMER = "+15550001111";
 

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(FlowTestProfile.class)
-class FlowDoorTellsChannelsWhetherAFlowMayTakeAMessageTest extends FlowTest {
+class FlowDoorTellsChannelsWhetherAFlowMayTakeAMessageTest extends FlowTestBase {
 
     private static final String IN_A_FLOW = "+15550002221";
     private static final String NEW_CUSTOMER = "+15550002222";

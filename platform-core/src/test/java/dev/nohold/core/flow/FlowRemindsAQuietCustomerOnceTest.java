@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 @QuarkusTest
 @TestProfile(FlowTestProfile.class)
-class FlowRemindsAQuietCustomerOnceTest extends FlowTest {
+class FlowRemindsAQuietCustomerOnceTest extends FlowTestBase {
 
     @Inject
     FlowConversations conversations;

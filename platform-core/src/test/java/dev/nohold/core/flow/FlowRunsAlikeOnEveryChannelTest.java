@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(FlowTestProfile.class)
-class FlowRunsAlikeOnEveryChannelTest extends FlowTest {
+class FlowRunsAlikeOnEveryChannelTest extends FlowTestBase {
 
     private static final List<String> INPUTS = List.of("billing", "12ab", "123456");
     private static final String OPENING_HOURS = "2026-12-02T10:00:00+01:00";

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(FlowTestProfile.class)
-class FlowSetsTheRequestsPriorityTest extends FlowTest {
+class FlowSetsTheRequestsPriorityTest extends FlowTestBase {
 
     private static final String OUTAGE_LINE = """
             id: outage-line

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(FlowTestProfile.class)
-class FlowVoiceTurnsBecomeTwimlTest extends FlowTest {
+class FlowVoiceTurnsBecomeTwimlTest extends FlowTestBase {
 
     private static final String CALLER = "+15550007777";
 

@@ -12,7 +12,7 @@ import javax.sql.DataSource;
  * {@code @TestProfile(FlowTestProfile.class)}, so they share one platform): the clock at now, a clean database with
  * only the default flows, active, and the supervisor {@code sam}.
  */
-abstract class FlowTest {
+abstract class FlowTestBase {
 
     @Inject
     DataSource dataSource;
