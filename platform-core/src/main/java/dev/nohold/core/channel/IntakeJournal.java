@@ -100,10 +100,16 @@ public class IntakeJournal {
                    (select count(*) from customer_request, input i where assigned_at >= i.pace_since),
                    (select hits from counted), e.request_id
               from input i left join entry e on true left join told t on t.reference = e.reference""".formatted(OPEN);
+    /**
+     * The first entry with a provider's message id, and the status its text was taken into: once taken, the message's
+     * own; before, that of the request it joins (as the first answer said), or QUEUED for a request still to be made.
+     */
     private static final String FIRST = """
-            select e.reference, e.told_new, e.fingerprint, e.request_id, coalesce(m.intake_status, 'QUEUED')
+            select e.reference, e.told_new, e.fingerprint, e.request_id,
+                   coalesce(m.intake_status, r.status, 'QUEUED')
               from intake_entry e
               left join message m on m.channel = e.channel and m.provider_message_id = e.provider_message_id
+              left join customer_request r on r.id = e.request_id and not e.told_new
              where e.channel = ? and e.provider_message_id = ?""";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectWriter ENTRY_JSON = JSON.writerFor(JournaledText.class);

@@ -81,6 +81,33 @@ class TextsInTheJournalBecomeRequestsTest {
                 "+15550003002").text("Something else").providerMessageId("J-3", "other").build(), WINDOW));
     }
 
+    /**
+     * A follow-up to a request an agent holds is answered "with an agent"; the provider's retry, arriving before the
+     * drain took the text, is told the same, not that the text waits in line.
+     */
+    @Test
+    void aRetryOfAFollowUpNotTakenYetIsToldTheStatusOfTheRequestItJoins() throws SQLException {
+        JournalReceipt first = journal("+15550003005", "J-5", "My internet is down");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("select count(*) from customer_request where status = 'QUEUED'") == 1);
+        execute("update customer_request set status = 'ASSIGNED' where reference = '" + first.reference() + "'");
+        // As the journal writes a follow-up, held back from the drain (at its attempts' limit) so the retry finds it
+        // still waiting to be taken.
+        execute("""
+                insert into intake_entry (channel, provider_message_id, fingerprint, sender, identity, reference,
+                                          told_new, message, received_at, request_id, attempts)
+                values ('%s', 'J-6', 'fp:Still down', '+15550003005', 'phone:+15550003005', '%s', false,
+                        '{"text": "Still down", "attributes": {}}', now(), '%s', 5)"""
+                .formatted(RecordingChannel.ID, first.reference(), first.requestId()));
+
+        JournalReceipt retry = journal("+15550003005", "J-6", "Still down");
+
+        assertTrue(retry.repeated());
+        assertTrue(retry.joined());
+        assertEquals(first.reference(), retry.reference());
+        assertEquals("ASSIGNED", retry.status());
+    }
+
     @Test
     void textsFromOneNumberAtTheSameMomentAreOneRequest() throws Exception {
         ExecutorService senders = Executors.newFixedThreadPool(6);
