@@ -119,7 +119,12 @@ class IntakeBenchmark {
         sql(BareSignedInsert.TABLE);
         load(PLATFORM, WARM_UP);
         load(BareSignedInsert.PATH, WARM_UP);
+        // The tables were emptied by reset(): statistics for the size they have now, as a running platform's tables
+        // have, or every plan cached meanwhile stays one made for empty tables until autovacuum's next analyze.
+        sql("analyze");
         sql("create extension if not exists pg_stat_statements");
+        sql("alter system set pg_stat_statements.track_planning = on");
+        sql("select pg_reload_conf()");
         sql("select pg_stat_statements_reset()");
         Round platform = new Round();
         Round bare = new Round();
@@ -197,19 +202,22 @@ class IntakeBenchmark {
      * loads.
      */
     private void printStatementsPerText(long texts) throws SQLException {
-        System.out.println("[bench] PostgreSQL statements of the platform's intake, execution ms and calls per text:");
+        System.out.println("[bench] PostgreSQL statements of the platform's intake, execution and planning ms and calls per text:");
         try (Connection connection = dataSource.getConnection();
              PreparedStatement top = connection.prepareStatement("""
-                     select total_exec_time / ?, calls::float / ?, regexp_replace(query, '\\s+', ' ', 'g')
+                     select total_exec_time / ?, calls::float / ?, regexp_replace(query, '\\s+', ' ', 'g'),
+                            total_plan_time / ?
                        from pg_stat_statements
                       where query not like '%bench_bare_sms%' and query not like '%count(*) from intake_entry%'
-                      order by total_exec_time desc limit 10""")) {
+                      order by total_exec_time + total_plan_time desc limit 10""")) {
             top.setLong(1, texts);
             top.setLong(2, texts);
+            top.setLong(3, texts);
             try (ResultSet row = top.executeQuery()) {
                 while (row.next()) {
                     String query = row.getString(3);
-                    System.out.printf("[bench]   %.3f ms  %.2f×  %s%n", row.getDouble(1), row.getDouble(2),
+                    System.out.printf("[bench]   %.3f ms  planning %.3f ms  %.2f×  %s%n", row.getDouble(1),
+                            row.getDouble(4), row.getDouble(2),
                             query.substring(0, Math.min(110, query.length())));
                 }
             }
