@@ -117,10 +117,11 @@ class IntakeBenchmark {
         cpu = new CpuMeter(Path.of(dataDir, "postgres"));
         reset();
         sql(BareSignedInsert.TABLE);
-        load(PLATFORM, WARM_UP);
+        platformRound(WARM_UP);
         load(BareSignedInsert.PATH, WARM_UP);
-        // The tables were emptied by reset(): statistics for the size they have now, as a running platform's tables
-        // have, or every plan cached meanwhile stays one made for empty tables until autovacuum's next analyze.
+        // The tables were emptied by reset(): statistics for the size they have now, the warm-up's texts all
+        // requests, as a running platform's tables have; otherwise every plan cached meanwhile stays one made for
+        // empty tables until autovacuum's next analyze.
         sql("analyze");
         sql("create extension if not exists pg_stat_statements");
         sql("alter system set pg_stat_statements.track_planning = on");
@@ -131,11 +132,11 @@ class IntakeBenchmark {
         for (int round = 0; round < ROUNDS; round++) {
             // Alternate which goes first, so neither always follows the other's checkpoint or vacuum.
             if (round % 2 == 0) {
-                platform.add(platformRound());
+                platform.add(platformRound(ROUND));
                 bare.add(load(BareSignedInsert.PATH, ROUND));
             } else {
                 bare.add(load(BareSignedInsert.PATH, ROUND));
-                platform.add(platformRound());
+                platform.add(platformRound(ROUND));
             }
         }
         System.out.printf("%n[bench] signed SMS webhooks, %d connections, %d alternating rounds of %d s%n",
@@ -161,9 +162,9 @@ class IntakeBenchmark {
      * A round against the platform, then the time until the intake journal is empty (every text a request), so the
      * next round, the bare endpoint's too, starts on a quiet machine, and the catching up is reported, not hidden.
      */
-    private Round platformRound() throws Exception {
+    private Round platformRound(Duration length) throws Exception {
         CpuMeter.Reading before = cpu == null ? null : cpu.read();
-        Round round = load(PLATFORM, ROUND);
+        Round round = load(PLATFORM, length);
         long start = System.nanoTime();
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
                 .until(() -> single("select count(*) from intake_entry where taken_at is null") == 0);
