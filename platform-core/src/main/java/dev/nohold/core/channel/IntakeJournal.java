@@ -64,9 +64,11 @@ public class IntakeJournal {
                 on conflict (limit_key, window_start) do update set hits = intake_limit_window.hits + 1
                 returning hits),
             pending as (
-                select e.reference, e.request_id from intake_entry e, input i
-                 where e.identity = i.identity and e.taken_at is null and not i.own_request
-                 order by e.seq desc limit 1),
+                select latest.reference, latest.request_id
+                  from (select e.reference, e.request_id, e.taken_at from intake_entry e, input i
+                         where e.identity = i.identity and not i.own_request
+                         order by e.seq desc limit 1) latest
+                 where latest.taken_at is null),
             told as (
                 select r.id, r.reference, r.status, coalesce(length(r.text) + 1, 0) <= i.room as fits from input i
                   join customer_address a on a.identity = i.identity

@@ -56,6 +56,15 @@ public interface NoholdConfig {
         @WithDefault("20ms")
         Duration linger();
 
+        /**
+         * The longest the drain waits between batches while texts keep coming (its last batch took some, but fewer
+         * than {@code batch-size}); it waits {@code linger} for each text the last batch took, up to this. At a peak,
+         * batches then take hundreds of texts, whose statements cost little more than a few texts'. A text becomes a
+         * request this much later at most; its customer was answered already.
+         */
+        @WithDefault("200ms")
+        Duration peakLinger();
+
         /** How often each node looks for entries nobody took (a crashed node's): the safety net behind the wake-up. */
         @WithDefault("1s")
         Duration pollInterval();
