@@ -37,8 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The fast door for a customer's text: one statement, committed on its own, counts it against the customer address's
  * rate limit ({@link IntakeLimits}), makes it durable, and tells the reference the customer is to be given, whether
- * the text joins a request they have, and the figures for their place in line. The {@link JournalDrain} turns the entry into a request (or a part of one) right after, so a
- * webhook is answered at the pace of one {@code INSERT}, not of the whole lifecycle.
+ * the text joins a request they have, and how many places agents have free now (the pace of the line is
+ * {@link AssignmentPace}'s). The {@link JournalDrain} turns the entry into a request (or a part of one) right after,
+ * so a webhook is answered at the pace of one {@code INSERT}, not of the whole lifecycle.
  *
  * <p>What the customer is told holds: an entry told a reference of its own makes the request with that reference,
  * and one told it joins a request (open, lately answered, or itself still in the journal) joins it. A customer's
@@ -55,7 +56,7 @@ public class IntakeJournal {
                 select ?::varchar as channel, ?::varchar as provider_message_id, ?::varchar as fingerprint,
                        ?::varchar as sender, ?::varchar as identity, ?::boolean as own_request,
                        ?::varchar as fresh_reference, ?::jsonb as message, ?::timestamptz as now,
-                       ?::timestamptz as reopen_since, ?::timestamptz as pace_since, ?::integer as room,
+                       ?::timestamptz as reopen_since, ?::integer as room,
                        ?::varchar as limit_key, ?::timestamptz as window_start, ?::integer as max_hits,
                        ?::uuid as new_id),
             counted as (
@@ -99,7 +100,6 @@ public class IntakeJournal {
             select e.reference, e.told_new, t.id, t.status,
                    (select coalesce(sum(capacity - open_assignments), 0) from agent
                      where presence = 'AVAILABLE' and open_assignments < capacity),
-                   (select count(*) from customer_request, input i where assigned_at >= i.pace_since),
                    (select hits from counted), e.request_id
               from input i left join entry e on true left join told t on t.reference = e.reference""".formatted(OPEN);
     /**
@@ -132,17 +132,19 @@ public class IntakeJournal {
     private final Intake intake;
     private final References references;
     private final WaitingLine line;
+    private final AssignmentPace pace;
     private final ProducerTemplate producer;
     private final NoholdConfig config;
     private final Clock clock;
 
     public IntakeJournal(DataSource dataSource, IntakeLimits limits, Intake intake, References references, WaitingLine line,
-                         ProducerTemplate producer, NoholdConfig config, Clock clock) {
+                         AssignmentPace pace, ProducerTemplate producer, NoholdConfig config, Clock clock) {
         this.dataSource = dataSource;
         this.limits = limits;
         this.intake = intake;
         this.references = references;
         this.line = line;
+        this.pace = pace;
         this.producer = producer;
         this.config = config;
         this.clock = clock;
@@ -217,6 +219,7 @@ public class IntakeJournal {
     private JournalReceipt insert(Connection connection, InboundMessage message, Instant now, Duration paceWindow)
             throws SQLException {
         Optional<Counter> counter = limits.addressCounter(message.channel(), message.from());
+        long assigned = pace.assignedWithin(paceWindow);
         try (PreparedStatement write = connection.prepareStatement(WRITE)) {
             write.setString(1, message.channel());
             write.setString(2, message.providerMessageId());
@@ -228,18 +231,17 @@ public class IntakeJournal {
             write.setString(8, json(message));
             write.setTimestamp(9, Timestamp.from(now));
             write.setTimestamp(10, Timestamp.from(now.minus(config.conversation().reopenWindow())));
-            write.setTimestamp(11, Timestamp.from(now.minus(paceWindow)));
             // What room an open request must have left to take this text (the lifecycle's rule for joining).
-            write.setInt(12, config.intake().maxTextLength() - message.text().strip().length());
-            write.setString(13, counter.map(Counter::key).orElse(null));
-            write.setTimestamp(14, counter.map(c -> Timestamp.from(c.windowStart())).orElse(null));
-            write.setObject(15, counter.map(Counter::limit).orElse(null), Types.INTEGER);
+            write.setInt(11, config.intake().maxTextLength() - message.text().strip().length());
+            write.setString(12, counter.map(Counter::key).orElse(null));
+            write.setTimestamp(13, counter.map(c -> Timestamp.from(c.windowStart())).orElse(null));
+            write.setObject(14, counter.map(Counter::limit).orElse(null), Types.INTEGER);
             // The id the request will have if this text makes one: told to channels that answer with it.
-            write.setObject(16, UUID.randomUUID());
+            write.setObject(15, UUID.randomUUID());
             try (ResultSet row = write.executeQuery()) {
                 row.next();
-                if (counter.isPresent() && row.getInt(7) > counter.get().limit()) {
-                    return JournalReceipt.refused(limits.admission(counter.get(), row.getInt(7)));
+                if (counter.isPresent() && row.getInt(6) > counter.get().limit()) {
+                    return JournalReceipt.refused(limits.admission(counter.get(), row.getInt(6)));
                 }
                 if (row.getString(1) == null) {
                     return null;
@@ -250,8 +252,8 @@ public class IntakeJournal {
                 PlaceInLine place = "ASSIGNED".equals(status) ? PlacesInLine.withAgent()
                         : PlacesInLine.estimate(requestId == null ? line.length() + untakenHere.get() + 1
                                 : line.positionOf(requestId),
-                        row.getLong(5), row.getLong(6), paceWindow);
-                return new JournalReceipt(row.getString(1), row.getObject(8, UUID.class),
+                        row.getLong(5), assigned, paceWindow);
+                return new JournalReceipt(row.getString(1), row.getObject(7, UUID.class),
                         status == null ? "QUEUED" : status, !toldNew, false, place, Admission.ADMITTED);
             }
         }

@@ -6,31 +6,30 @@ import dev.nohold.core.request.WaitingLine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.OptionalLong;
 
 /**
  * Tells, once for every channel, where a request stands in the dispatcher's line (read from this node's
- * {@link WaitingLine}, not counted) and how long that place takes at the pace agents took requests lately. With no
+ * {@link WaitingLine}, not counted) and how long that place takes at the pace agents took requests lately
+ * ({@link AssignmentPace}). With no
  * assignment in the window there is no pace to go by, and the answer says so rather than making a number up.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 class PlacesInLine {
 
-    // One round trip: how many more requests the agents available now take at once, and the pace of the window.
-    private static final String FIGURES = """
-            select (select coalesce(sum(capacity - open_assignments), 0) from agent
-                     where presence = 'AVAILABLE' and open_assignments < capacity),
-                   (select count(*) from customer_request where assigned_at >= :since)""";
+    /** How many more requests the agents available now take at once. */
+    private static final String FREE = """
+            select coalesce(sum(capacity - open_assignments), 0) from agent
+             where presence = 'AVAILABLE' and open_assignments < capacity""";
 
     private final WaitingLine line;
-    private final Clock clock;
+    private final AssignmentPace pace;
 
-    PlacesInLine(WaitingLine line, Clock clock) {
+    PlacesInLine(WaitingLine line, AssignmentPace pace) {
         this.line = line;
-        this.clock = clock;
+        this.pace = pace;
     }
 
     PlaceInLine of(Request request, Duration window) {
@@ -38,10 +37,8 @@ class PlacesInLine {
             return withAgent();
         }
         long position = line.positionOf(request);
-        Object[] figures = (Object[]) Request.getEntityManager().createNativeQuery(FIGURES)
-                .setParameter("since", clock.instant().minus(window))
-                .getSingleResult();
-        return estimate(position, ((Number) figures[0]).longValue(), ((Number) figures[1]).longValue(), window);
+        long free = ((Number) Request.getEntityManager().createNativeQuery(FREE).getSingleResult()).longValue();
+        return estimate(position, free, pace.assignedWithin(window), window);
     }
 
     static PlaceInLine withAgent() {

@@ -17,6 +17,7 @@ import java.sql.Timestamp;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -64,6 +65,35 @@ class PlaceInLineCountsEveryNodesRequestsTest {
         queuedOnAnotherNode("REQUE1", Instant.now(), true);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertEquals(2L, requests.placeOf(mine.id(), WINDOW).position()));
+    }
+
+    /**
+     * The wait told goes by the pace agents took requests on every node: an assignment another node made counts at
+     * once (the pace is kept, not counted for every customer, so it must be told of it).
+     */
+    @Test
+    void anAssignmentOnAnotherNodeSetsTheWaitToldHere() throws SQLException {
+        UUID elsewhere = queuedOnAnotherNode("OTHER2", Instant.now().minusSeconds(60), false);
+        IntakeReceipt mine = requests.take(InboundMessage.text(RecordingChannel.ID, "+15550002101", "Mine"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertEquals(2L, requests.placeOf(mine.id(), WINDOW).position()));
+        assertTrue(requests.placeOf(mine.id(), WINDOW).minutes().isEmpty(), "no assignment yet: no pace to go by");
+
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "update customer_request set status = 'ASSIGNED', assigned_at = now() where id = ?")) {
+            update.setObject(1, elsewhere);
+            update.executeUpdate();
+            announce(connection, elsewhere, "OTHER2", "ASSIGNED");
+        }
+
+        // First in line, one request taken in the last hour: about an hour. Told within a second, well before the
+        // pace's own refresh.
+        await().atMost(Duration.ofMillis(1500)).untilAsserted(() -> {
+            PlaceInLine place = requests.placeOf(mine.id(), WINDOW);
+            assertEquals(1L, place.position());
+            assertEquals(60L, place.minutes().orElse(-1));
+        });
     }
 
     @Test

@@ -180,14 +180,18 @@ class IntakeBenchmark {
     @Test
     void costWithALongLine() throws Exception {
         Map<String, double[]> costs = new LinkedHashMap<>();
-        for (int[] line : new int[][] {{1_000, 0}, {100_000, 0}, {1_000, 30_000}}) {
+        // {requests waiting, texts in the journal, requests assigned in the last hour}
+        for (int[] line : new int[][] {{1_000, 0, 0}, {100_000, 0, 0}, {1_000, 30_000, 0}, {1_000, 0, 50_000}}) {
             reset();
             fillTheLine(line[0]);
             leaveInTheJournal(line[1]);
+            answeredWithinTheHour(line[2]);
             load(PLATFORM, WARM_UP);
             long[] intake = sequentialIntake(300);
             double assignment = medianAssignmentMillis(60);
-            costs.put("%,7d waiting%s".formatted(line[0], line[1] == 0 ? "" : ", %,d in the journal".formatted(line[1])),
+            costs.put("%,7d waiting%s%s".formatted(line[0],
+                            line[1] == 0 ? "" : ", %,d in the journal".formatted(line[1]),
+                            line[2] == 0 ? "" : ", %,d assigned in the last hour".formatted(line[2])),
                     new double[] {millis(percentile(intake, 0.50)), millis(percentile(intake, 0.99)), assignment});
         }
         System.out.printf("%n[bench] cost with a long line (one connection)%n");
@@ -198,6 +202,32 @@ class IntakeBenchmark {
         System.out.printf("[bench] 100,000 / 1,000 waiting: intake p50 %.2f×, assignment p50 %.2f×%n",
                 each.get(1)[0] / each.get(0)[0], each.get(1)[2] / each.get(0)[2]);
         System.out.printf("[bench] 30,000 in the journal / none: intake p50 %.2f×%n", each.get(2)[0] / each.get(0)[0]);
+        System.out.printf("[bench] 50,000 assigned in the last hour / none: intake p50 %.2f×%n",
+                each.get(3)[0] / each.get(0)[0]);
+    }
+
+    /**
+     * {@code count} requests agents took and answered during the last hour, as at a busy center's peak: the pace a
+     * wait is estimated from.
+     */
+    private void answeredWithinTheHour(int count) throws SQLException {
+        if (count == 0) {
+            return;
+        }
+        sql("""
+                with made as (
+                    insert into customer (id, created_at)
+                    select gen_random_uuid(), now() - interval '1 hour' from generate_series(1, %d)
+                    returning id)
+                insert into customer_request (id, reference, channel, customer_address, status, text, intake_status,
+                                              attributes, customer_id, created_at, queued_at, assigned_at,
+                                              answered_at, updated_at)
+                select gen_random_uuid(), 'A' || n, 'sms', '+1777' || lpad(n::text, 7, '0'), 'ANSWERED',
+                       'Sorted already', 'QUEUED', '{}', id, now() - interval '1 hour',
+                       now() - interval '1 hour', now() - n * interval '50 milliseconds',
+                       now() - n * interval '50 milliseconds', now()
+                  from (select id, row_number() over () as n from made) numbered""".formatted(count));
+        sql("analyze");
     }
 
     /**
