@@ -1334,15 +1334,22 @@
   var refreshAgents = debounce(loadAgents, 300);
   var queueEventsSeen = false;
 
+  function reloadViews() {
+    loadList();
+    loadOpen(false);
+    if (supervisor) { loadQueue(); loadAgents(); }
+  }
+
   function follow() {
     var source = new EventSource('/api/events');
+    // Whatever changed before the stream was registered (the page's first load, a reconnect with no event id to
+    // resume from) reaches no stream: each time it opens, the views are read again, and events follow from there.
+    source.onopen = reloadViews;
     source.onmessage = function (message) {
       var event = JSON.parse(message.data);
       if (liveChat.heard(event)) { return; }
       if (event.type === 'RESYNC') {
-        loadList();
-        loadOpen(false);
-        if (supervisor) { loadQueue(); loadAgents(); }
+        reloadViews();
         return;
       }
       if (event.requestId) {

@@ -2,6 +2,7 @@ package dev.nohold.core.web;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import dev.nohold.core.channel.DeliveryException;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -89,6 +92,23 @@ class AgentAnswersInTheBrowserTest extends InTheBrowser {
         assertThat(page).hasTitle("Inbox · Nohold");
         RealBrowser.assertAccessible(page);
         RealBrowser.screenshot(page, "inbox-agent");
+    }
+
+    @Test
+    void workAssignedWhileTheLiveStreamIsStillConnectingIsShownOnceItConnects() {
+        page = window(1280, 860);
+        List<Route> connecting = new ArrayList<>();
+        page.route("**/api/events*", connecting::add);
+        page.waitForResponse("**/api/me/requests", () -> RealBrowser.logIn(page, "alice", Fixtures.PASSWORD));
+        goAvailable();
+        page.waitForCondition(() -> !connecting.isEmpty());
+
+        UUID id = intake.submit(InboundMessage.text(RecordingChannel.ID, "+15550106", "Sent before the stream opened")).id();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as("alice").get("/api/requests/" + id)
+                .then().statusCode(200).body("assignedTo", equalTo("alice")));
+        connecting.get(0).resume();
+
+        assertThat(requestList()).containsText("Sent before the stream opened");
     }
 
     @Test
