@@ -79,13 +79,7 @@ class PlaceInLineCountsEveryNodesRequestsTest {
                 assertEquals(2L, requests.placeOf(mine.id(), WINDOW).position()));
         assertTrue(requests.placeOf(mine.id(), WINDOW).minutes().isEmpty(), "no assignment yet: no pace to go by");
 
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(
-                     "update customer_request set status = 'ASSIGNED', assigned_at = now() where id = ?")) {
-            update.setObject(1, elsewhere);
-            update.executeUpdate();
-            announce(connection, elsewhere, "OTHER2", "ASSIGNED");
-        }
+        changedOnAnotherNode(elsewhere, "OTHER2", "status = 'ASSIGNED', assigned_at = now()", "ASSIGNED");
 
         // First in line, one request taken in the last hour: about an hour. Told within a second, well before the
         // pace's own refresh.
@@ -122,12 +116,17 @@ class PlaceInLineCountsEveryNodesRequestsTest {
     }
 
     private void takenOnAnotherNode(UUID id) throws SQLException {
+        changedOnAnotherNode(id, "OTHER1", "status = 'CANCELLED'", "CANCELLED");
+    }
+
+    /** What another node commits when a request leaves the line: the row changed ({@code set}), and announced. */
+    private void changedOnAnotherNode(UUID id, String reference, String set, String status) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement(
-                     "update customer_request set status = 'CANCELLED' where id = ?")) {
+                     "update customer_request set " + set + " where id = ?")) {
             update.setObject(1, id);
             update.executeUpdate();
-            announce(connection, id, "OTHER1", "CANCELLED");
+            announce(connection, id, reference, status);
         }
     }
 

@@ -211,23 +211,10 @@ class IntakeBenchmark {
      * wait is estimated from.
      */
     private void answeredWithinTheHour(int count) throws SQLException {
-        if (count == 0) {
-            return;
+        if (count > 0) {
+            madeAnHourAgo(count, "A", "+1777", "ANSWERED", "Sorted already",
+                    "now() - interval '1 hour'", "now() - n * interval '50 milliseconds'");
         }
-        sql("""
-                with made as (
-                    insert into customer (id, created_at)
-                    select gen_random_uuid(), now() - interval '1 hour' from generate_series(1, %d)
-                    returning id)
-                insert into customer_request (id, reference, channel, customer_address, status, text, intake_status,
-                                              attributes, customer_id, created_at, queued_at, assigned_at,
-                                              answered_at, updated_at)
-                select gen_random_uuid(), 'A' || n, 'sms', '+1777' || lpad(n::text, 7, '0'), 'ANSWERED',
-                       'Sorted already', 'QUEUED', '{}', id, now() - interval '1 hour',
-                       now() - interval '1 hour', now() - n * interval '50 milliseconds',
-                       now() - n * interval '50 milliseconds', now()
-                  from (select id, row_number() over () as n from made) numbered""".formatted(count));
-        sql("analyze");
     }
 
     /**
@@ -369,17 +356,28 @@ class IntakeBenchmark {
 
     /** {@code count} customers, each with one request QUEUED an hour ago, a millisecond apart. */
     private void fillTheLine(int count) throws SQLException {
+        madeAnHourAgo(count, "W", "+1999", "QUEUED", "Still waiting",
+                "now() - interval '1 hour' + n * interval '1 millisecond'", "null::timestamptz");
+    }
+
+    /**
+     * {@code count} customers, each with one request made an hour ago: queued at {@code queuedAt} and assigned and
+     * answered at {@code answeredAt} (SQL over {@code n}, the row's number), then {@code analyze}d.
+     */
+    private void madeAnHourAgo(int count, String reference, String addressPrefix, String status, String text,
+                               String queuedAt, String answeredAt) throws SQLException {
         sql("""
                 with made as (
                     insert into customer (id, created_at)
                     select gen_random_uuid(), now() - interval '1 hour' from generate_series(1, %d)
                     returning id)
                 insert into customer_request (id, reference, channel, customer_address, status, text, intake_status,
-                                              attributes, customer_id, created_at, queued_at, updated_at)
-                select gen_random_uuid(), 'W' || n, 'sms', '+1999' || lpad(n::text, 7, '0'), 'QUEUED',
-                       'Still waiting', 'QUEUED', '{}', id, now() - interval '1 hour',
-                       now() - interval '1 hour' + n * interval '1 millisecond', now()
-                  from (select id, row_number() over () as n from made) numbered""".formatted(count));
+                                              attributes, customer_id, created_at, queued_at, assigned_at,
+                                              answered_at, updated_at)
+                select gen_random_uuid(), '%s' || n, 'sms', '%s' || lpad(n::text, 7, '0'), '%s', '%s', 'QUEUED',
+                       '{}', id, now() - interval '1 hour', %s, %s, %s, now()
+                  from (select id, row_number() over () as n from made) numbered"""
+                .formatted(count, reference, addressPrefix, status, text, queuedAt, answeredAt, answeredAt));
         sql("analyze");
     }
 
