@@ -42,11 +42,17 @@ public record InboundSms(String messageSid, String from, String to, String body,
 
     /** The first voice message of an MMS, if it carries one. */
     public Optional<Media> voiceMessage() {
+        if (media.isEmpty()) {
+            return Optional.empty();
+        }
         return media.stream().filter(Media::audio).findFirst();
     }
 
     /** The media of an MMS other than its voice message: pictures, videos, contact cards. */
     public List<Media> otherMedia() {
+        if (media.isEmpty()) {
+            return List.of();
+        }
         Optional<Media> voice = voiceMessage();
         return media.stream().filter(item -> voice.isEmpty() || item != voice.get()).toList();
     }

@@ -1,5 +1,6 @@
 package dev.nohold.channel.sms;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,10 @@ enum Keyword {
     STATUS(Set.of("STATUS")),
     CANCEL(Set.of("CANCEL"));
 
+    /** The longest keyword's length (upper-casing never makes a text shorter). */
+    private static final int LONGEST = Arrays.stream(values())
+            .flatMap(keyword -> keyword.words.stream()).mapToInt(String::length).max().orElse(0);
+
     private final Set<String> words;
 
     Keyword(Set<String> words) {
@@ -27,7 +32,16 @@ enum Keyword {
         if (body == null) {
             return Optional.empty();
         }
-        String word = body.strip().replaceAll("[.!]+$", "").toUpperCase(Locale.ROOT);
+        String said = body.strip();
+        int end = said.length();
+        while (end > 0 && (said.charAt(end - 1) == '.' || said.charAt(end - 1) == '!')) {
+            end--;
+        }
+        if (end > LONGEST) {
+            // A question, as nearly every text is: not upper-cased and looked up on every webhook.
+            return Optional.empty();
+        }
+        String word = said.substring(0, end).toUpperCase(Locale.ROOT);
         for (Keyword keyword : values()) {
             if (keyword.words.contains(word)) {
                 return Optional.of(keyword);

@@ -1,12 +1,15 @@
 package dev.nohold.channel.sms;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Fills a configured prompt's {@code {placeholders}}; a placeholder with no value stays as written, and the double
  * space an empty value leaves (no wait to tell for a closed request) is closed.
  */
 final class Prompts {
+
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
 
     private Prompts() {
     }
@@ -16,6 +19,6 @@ final class Prompts {
         for (Map.Entry<String, String> value : values.entrySet()) {
             text = text.replace("{" + value.getKey() + "}", value.getValue());
         }
-        return text.replaceAll(" {2,}", " ").strip();
+        return SPACES.matcher(text).replaceAll(" ").strip();
     }
 }

@@ -1,8 +1,8 @@
 package dev.nohold.core.channel;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.nohold.core.Refusal;
 import dev.nohold.core.channel.limits.Admission;
 import dev.nohold.core.channel.limits.IntakeLimits;
@@ -17,6 +17,8 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -114,7 +116,6 @@ public class IntakeJournal {
               left join customer_request r on r.id = e.request_id and not e.told_new
              where e.channel = ? and e.provider_message_id = ?""";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectWriter ENTRY_JSON = JSON.writerFor(JournaledText.class);
 
     /**
      * Entries this node wrote that are not requests yet, as far as it knows (its drain takes most): they count in a
@@ -228,7 +229,7 @@ public class IntakeJournal {
             write.setString(5, CustomerAddress.identityOf(message.channel(), message.from()));
             write.setBoolean(6, message.ownRequest());
             write.setString(7, references.fresh());
-            write.setString(8, json(message));
+            write.setString(8, JournaledText.write(message));
             write.setTimestamp(9, Timestamp.from(now));
             write.setTimestamp(10, Timestamp.from(now.minus(config.conversation().reopenWindow())));
             // What room an open request must have left to take this text (the lifecycle's rule for joining).
@@ -280,19 +281,30 @@ public class IntakeJournal {
         }
     }
 
-    private static String json(InboundMessage message) {
-        try {
-            return ENTRY_JSON.writeValueAsString(JournaledText.of(message));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write the text as JSON", e);
-        }
-    }
-
     /** What of an {@link InboundMessage} the journal keeps beside its columns. */
     record JournaledText(String text, Map<String, String> attributes, String language, String requiredSkill) {
 
-        static JournaledText of(InboundMessage message) {
-            return new JournaledText(message.text(), message.attributes(), message.language(), message.requiredSkill());
+        /**
+         * The message's {@link JournaledText} as JSON, written field by field: on every webhook, where the object
+         * mapper's serializer for the record cost an eighth of the resource method's time (profiled under load).
+         */
+        static String write(InboundMessage message) {
+            StringWriter out = new StringWriter(message.text().length() + 96);
+            try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+                json.writeStartObject();
+                json.writeStringField("text", message.text());
+                json.writeObjectFieldStart("attributes");
+                for (Map.Entry<String, String> attribute : message.attributes().entrySet()) {
+                    json.writeStringField(attribute.getKey(), attribute.getValue());
+                }
+                json.writeEndObject();
+                json.writeStringField("language", message.language());
+                json.writeStringField("requiredSkill", message.requiredSkill());
+                json.writeEndObject();
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not write the text as JSON", e);
+            }
+            return out.toString();
         }
 
         static JournaledText read(String json) {
