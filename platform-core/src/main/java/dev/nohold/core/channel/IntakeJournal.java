@@ -99,11 +99,9 @@ public class IntakeJournal {
                  where coalesce((select hits from counted), 0) <= coalesce(i.max_hits, 0)
                 on conflict do nothing
                 returning reference, told_new, request_id)
-            select e.reference, e.told_new, t.id, t.status,
-                   (select coalesce(sum(capacity - open_assignments), 0) from agent
-                     where presence = 'AVAILABLE' and open_assignments < capacity),
-                   (select hits from counted), e.request_id
-              from input i left join entry e on true left join told t on t.reference = e.reference""".formatted(OPEN);
+            select e.reference, e.told_new, t.id, t.status, (%2$s), (select hits from counted), e.request_id
+              from input i left join entry e on true left join told t on t.reference = e.reference"""
+            .formatted(OPEN, PlacesInLine.FREE);
     /**
      * The first entry with a provider's message id, and the status its text was taken into: once taken, the message's
      * own; before, that of the request it joins (as the first answer said), or QUEUED for a request still to be made.

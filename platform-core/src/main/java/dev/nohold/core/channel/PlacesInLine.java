@@ -19,8 +19,8 @@ import java.util.OptionalLong;
 @Transactional(Transactional.TxType.SUPPORTS)
 class PlacesInLine {
 
-    /** How many more requests the agents available now take at once. */
-    private static final String FREE = """
+    /** How many more requests the agents available now take at once (also part of the intake journal's statement). */
+    static final String FREE = """
             select coalesce(sum(capacity - open_assignments), 0) from agent
              where presence = 'AVAILABLE' and open_assignments < capacity""";
 
