@@ -25,6 +25,8 @@ import java.time.Instant;
 public class BareSignedInsert {
 
     public static final String PATH = "/bench/bare-sms";
+    /** Its statement, as {@code pg_stat_activity} shows it, for a {@code like}. */
+    static final String STATEMENT_LIKE = "insert into bench_bare_sms%";
     static final String TABLE = """
             create table if not exists bench_bare_sms (
                 message_sid varchar(64) primary key,

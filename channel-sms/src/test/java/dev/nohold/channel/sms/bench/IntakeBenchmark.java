@@ -24,11 +24,6 @@ import javax.sql.DataSource;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,16 +31,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 
@@ -68,9 +57,13 @@ import static org.awaitility.Awaitility.await;
 @Tag("benchmark")
 class IntakeBenchmark {
 
-    private static final String PUBLIC_URL = "https://help.example.test";
     private static final String PLATFORM = "/channels/sms/twilio";
     private static final int CONNECTIONS = 4;
+    /**
+     * The platform webhook's one statement, by what {@code pg_stat_activity} keeps of it (its first 1 kB): the only
+     * statement with these parameters.
+     */
+    private static final String WEBHOOK_STATEMENT = "with input as (%$2::varchar as provider_message_id%";
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final Duration ROUND = Duration.ofSeconds(8);
     private static final int ROUNDS = 3;
@@ -78,7 +71,6 @@ class IntakeBenchmark {
     private static final Duration JIT_SETTLED = Duration.ofMillis(600);
     /** The alternating workloads keep the JIT busy at a few hundred ms a pair for long: warm-up stops here anyway. */
     private static final int MAX_WARM_UP_PAIRS = 10;
-    private static final AtomicLong SENT = new AtomicLong();
 
     @TestHTTPResource("/")
     URI base;
@@ -102,10 +94,11 @@ class IntakeBenchmark {
     private List<String> flowsTurnedOff = List.of();
     private CpuMeter cpu;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private WebhookLoad webhooks;
 
     @BeforeEach
     void flowsServingSmsOff() {
+        webhooks = new WebhookLoad(base, CONNECTIONS, dataSource);
         flowsTurnedOff = flows.all().stream().filter(FlowCatalog.Summary::active).map(FlowCatalog.Summary::id)
                 .filter(id -> flows.newest(id).entryPoints().stream()
                         .anyMatch(point -> "*".equals(point.channel()) || "sms".equals(point.channel())))
@@ -140,9 +133,9 @@ class IntakeBenchmark {
             // Alternate which goes first, so neither always follows the other's checkpoint or vacuum.
             if (round % 2 == 0) {
                 platform.add(platformRound(ROUND));
-                bare.add(load(BareSignedInsert.PATH, ROUND));
+                bare.add(bareRound(ROUND));
             } else {
-                bare.add(load(BareSignedInsert.PATH, ROUND));
+                bare.add(bareRound(ROUND));
                 platform.add(platformRound(ROUND));
             }
         }
@@ -158,6 +151,9 @@ class IntakeBenchmark {
         System.out.println("[bench] CPU per request (the platform's rounds with their catching up), in ms:");
         System.out.println("[bench] " + bare.cpuPerRequest("bare endpoint"));
         System.out.println("[bench] " + platform.cpuPerRequest("platform intake"));
+        System.out.println("[bench] the webhook's statement and its commit in PostgreSQL, per request (sampled):");
+        System.out.println("[bench] " + bare.waitsPerRequest("bare endpoint"));
+        System.out.println("[bench] " + platform.waitsPerRequest("platform intake"));
         System.out.printf("[bench] capacity: one PostgreSQL core takes %,.0f texts/s of the platform's intake "
                         + "(%,.0f of the bare endpoint's); one core of a node's JVM %,.0f (%,.0f); "
                         + "JVM figures include the load generator, alike for both%n",
@@ -179,7 +175,7 @@ class IntakeBenchmark {
         do {
             long before = jit.getTotalCompilationTime();
             platformRound(WARM_UP);
-            load(BareSignedInsert.PATH, WARM_UP);
+            bareRound(WARM_UP);
             compiled = jit.getTotalCompilationTime() - before;
             pairs++;
             System.out.printf("[bench] warm-up pair %d: the JIT compiled for %,d ms%n", pairs, compiled);
@@ -192,7 +188,7 @@ class IntakeBenchmark {
      */
     private Round platformRound(Duration length) throws Exception {
         CpuMeter.Reading before = cpu == null ? null : cpu.read();
-        Round round = load(PLATFORM, length);
+        Round round = webhooks.round(PLATFORM, length, cpu, WEBHOOK_STATEMENT);
         long start = System.nanoTime();
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
                 .until(() -> single("select count(*) from intake_entry where taken_at is null") == 0);
@@ -201,6 +197,10 @@ class IntakeBenchmark {
             round.cpu = cpu.read().since(before);
         }
         return round;
+    }
+
+    private Round bareRound(Duration length) throws Exception {
+        return webhooks.round(BareSignedInsert.PATH, length, cpu, BareSignedInsert.STATEMENT_LIKE);
     }
 
     @Test
@@ -212,13 +212,14 @@ class IntakeBenchmark {
             fillTheLine(line[0]);
             leaveInTheJournal(line[1]);
             answeredWithinTheHour(line[2]);
-            load(PLATFORM, WARM_UP);
+            webhooks.round(PLATFORM, WARM_UP, null, WEBHOOK_STATEMENT);
             long[] intake = sequentialIntake(300);
             double assignment = medianAssignmentMillis(60);
             costs.put("%,7d waiting%s%s".formatted(line[0],
                             line[1] == 0 ? "" : ", %,d in the journal".formatted(line[1]),
                             line[2] == 0 ? "" : ", %,d assigned in the last hour".formatted(line[2])),
-                    new double[] {millis(percentile(intake, 0.50)), millis(percentile(intake, 0.99)), assignment});
+                    new double[] {Round.millis(Round.percentile(intake, 0.50)),
+                            Round.millis(Round.percentile(intake, 0.99)), assignment});
         }
         System.out.printf("%n[bench] cost with a long line (one connection)%n");
         costs.forEach((line, cost) -> System.out.printf(
@@ -271,86 +272,41 @@ class IntakeBenchmark {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement top = connection.prepareStatement("""
                      select total_exec_time / ?, calls::float / ?, regexp_replace(query, '\\s+', ' ', 'g'),
-                            total_plan_time / ?
+                            total_plan_time / ?, wal_bytes / ?, wal_fpi::float / ?
                        from pg_stat_statements
                       where query not like '%bench_bare_sms%' and query not like '%count(*) from intake_entry%'
+                        and query not like '%pg_stat_activity%'
                       order by total_exec_time + total_plan_time desc limit 10""")) {
             top.setLong(1, texts);
             top.setLong(2, texts);
             top.setLong(3, texts);
+            top.setLong(4, texts);
+            top.setLong(5, texts);
             try (ResultSet row = top.executeQuery()) {
                 while (row.next()) {
                     String query = row.getString(3);
-                    System.out.printf("[bench]   %.3f ms  planning %.3f ms  %.2f×  %s%n", row.getDouble(1),
-                            row.getDouble(4), row.getDouble(2),
+                    System.out.printf("[bench]   %.3f ms  planning %.3f ms  %.2f×  WAL %,.0f B %.2f FPI  %s%n",
+                            row.getDouble(1), row.getDouble(4), row.getDouble(2), row.getDouble(5), row.getDouble(6),
                             query.substring(0, Math.min(110, query.length())));
                 }
             }
         }
-    }
-
-    /** Webhooks from {@link #CONNECTIONS} senders, each sending its next as soon as the last was answered. */
-    private Round load(String path, Duration length) throws Exception {
-        ExecutorService senders = Executors.newFixedThreadPool(CONNECTIONS);
-        CpuMeter.Reading before = cpu == null ? null : cpu.read();
-        try {
-            long until = System.nanoTime() + length.toNanos();
-            List<Future<long[]>> runs = new ArrayList<>();
-            for (int i = 0; i < CONNECTIONS; i++) {
-                runs.add(senders.submit(() -> {
-                    long[] latencies = new long[200_000];
-                    int n = 0;
-                    while (System.nanoTime() < until && n < latencies.length) {
-                        latencies[n++] = send(path);
-                    }
-                    return Arrays.copyOf(latencies, n);
-                }));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement bare = connection.prepareStatement("""
+                     select wal_bytes::float / calls, wal_fpi::float / calls, mean_exec_time from pg_stat_statements
+                      where query like 'insert into bench_bare_sms%'""");
+             ResultSet row = bare.executeQuery()) {
+            if (row.next()) {
+                System.out.printf("[bench]   the bare endpoint's INSERT: %.3f ms, WAL %,.0f B %.2f FPI a request%n",
+                        row.getDouble(3), row.getDouble(1), row.getDouble(2));
             }
-            Round round = new Round();
-            for (Future<long[]> run : runs) {
-                round.latencies.add(run.get());
-            }
-            round.seconds = length.toNanos() / 1e9;
-            if (before != null) {
-                round.cpu = cpu.read().since(before);
-            }
-            return round;
-        } finally {
-            senders.shutdownNow();
         }
-    }
-
-    /** One signed webhook from a new texter; its latency in ns. Anything but 200 stops the benchmark. */
-    private long send(String path) throws Exception {
-        long n = SENT.incrementAndGet();
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", "SM%032x".formatted(n));
-        form.put("AccountSid", TwilioStandIn.ACCOUNT_SID);
-        form.put("From", "+1555%07d".formatted(n % 10_000_000));
-        form.put("To", TwilioStandIn.OUR_NUMBER);
-        form.put("Body", "My parcel has not arrived, can someone call me back?");
-        form.put("NumMedia", "0");
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", TwilioStandIn.signature(PUBLIC_URL + path, form))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        long start = System.nanoTime();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        long took = System.nanoTime() - start;
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return took;
     }
 
     private long[] sequentialIntake(int samples) throws Exception {
         long[] latencies = new long[samples];
         for (int i = 0; i < samples; i++) {
-            latencies[i] = send(PLATFORM);
+            latencies[i] = webhooks.send(PLATFORM);
         }
         return latencies;
     }
@@ -428,53 +384,6 @@ class IntakeBenchmark {
              ResultSet row = statement.executeQuery()) {
             row.next();
             return row.getDouble(1);
-        }
-    }
-
-    private static long percentile(long[] latencies, double p) {
-        long[] sorted = latencies.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-    }
-
-    private static double millis(long nanos) {
-        return nanos / 1e6;
-    }
-
-    /** The webhooks of one or more rounds against one endpoint. */
-    private static final class Round {
-        final List<long[]> latencies = new ArrayList<>();
-        double seconds;
-        /** Platform rounds: seconds from the round's end until every text it took was a request. */
-        double catchingUp;
-        /** CPU spent during the round (and, for the platform, its catching up), when measured. */
-        CpuMeter.Reading cpu = new CpuMeter.Reading(0, 0, 0);
-
-        void add(Round other) {
-            latencies.addAll(other.latencies);
-            seconds += other.seconds;
-            catchingUp += other.catchingUp;
-            cpu = cpu.plus(other.cpu);
-        }
-
-        String cpuPerRequest(String what) {
-            return "%-32s JVM %.3f ms  PostgreSQL %.3f ms  (machine busy %.0f%% of 2 cores)".formatted(what,
-                    cpu.jvmSeconds() * 1000 / count(), cpu.postgresSeconds() * 1000 / count(),
-                    100 * (cpu.jvmSeconds() + cpu.postgresSeconds()) / (cpu.nanos() / 1e9) / 2);
-        }
-
-        long count() {
-            return latencies.stream().mapToLong(l -> l.length).sum();
-        }
-
-        double perSecond() {
-            return count() / seconds;
-        }
-
-        String describe(String what) {
-            long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
-            return "%-32s %,8.0f requests/s  p50 %5.1f ms  p99 %5.1f ms  (n=%,d)".formatted(what, perSecond(),
-                    millis(percentile(all, 0.50)), millis(percentile(all, 0.99)), all.length);
         }
     }
 }

@@ -1,0 +1,100 @@
+package dev.nohold.channel.sms.bench;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Where one kind of statement spends its time in PostgreSQL, from {@code pg_stat_activity} sampled every
+ * {@link #INTERVAL_MILLIS} ms on a connection of its own: each sample counts the backends running the statement, by
+ * what they wait for. A backend's time in a state is then about its samples times the interval. It showed that the
+ * webhook's commit, not its statement, is most of its time: waiting for its WAL, and the drain's before it, to reach
+ * the disk.
+ */
+final class DatabaseWaits implements AutoCloseable {
+
+    private static final long INTERVAL_MILLIS = 10;
+    private static final String SAMPLE = """
+            select count(*) filter (where wait_event is null),
+                   count(*) filter (where wait_event in ('WALWrite', 'WalSync', 'WalWrite')),
+                   count(*) filter (where wait_event_type = 'Lock'),
+                   count(*) filter (where wait_event is not null
+                                      and wait_event not in ('WALWrite', 'WalSync', 'WalWrite')
+                                      and wait_event_type <> 'Lock')
+              from pg_stat_activity
+             where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()
+               and query like ?""";
+
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread sampler;
+    private final long[] samples = new long[4];
+    private long sampleCount;
+    private long started;
+    private long stopped;
+
+    /** Starts sampling the backends whose statement is {@code like} the pattern. */
+    static DatabaseWaits of(DataSource dataSource, String statementLike) {
+        return new DatabaseWaits(dataSource, statementLike);
+    }
+
+    private DatabaseWaits(DataSource dataSource, String statementLike) {
+        sampler = Thread.ofPlatform().name("bench-database-waits").start(() -> sample(dataSource, statementLike));
+    }
+
+    private void sample(DataSource dataSource, String statementLike) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement sample = connection.prepareStatement(SAMPLE)) {
+            sample.setString(1, statementLike);
+            started = System.nanoTime();
+            while (running.get()) {
+                try (ResultSet row = sample.executeQuery()) {
+                    row.next();
+                    sampleCount++;
+                    for (int i = 0; i < samples.length; i++) {
+                        samples[i] += row.getLong(i + 1);
+                    }
+                }
+                Thread.sleep(INTERVAL_MILLIS);
+            }
+            stopped = System.nanoTime();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not sample pg_stat_activity", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops sampling: what the statement's backends spent, in total ms, since the start. */
+    Spent stop() throws InterruptedException {
+        running.set(false);
+        sampler.join();
+        if (sampleCount == 0) {
+            return Spent.NONE;
+        }
+        // The samples' real interval: the query's own time comes on top of the sleep.
+        double intervalMillis = (stopped - started) / 1e6 / sampleCount;
+        return new Spent(samples[0] * intervalMillis, samples[1] * intervalMillis, samples[2] * intervalMillis,
+                samples[3] * intervalMillis);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (running.get()) {
+            stop();
+        }
+    }
+
+    /** Milliseconds the statement's backends spent running, waiting for the WAL's flush, for locks, and otherwise. */
+    record Spent(double running, double walFlush, double locks, double other) {
+
+        static final Spent NONE = new Spent(0, 0, 0, 0);
+
+        Spent plus(Spent more) {
+            return new Spent(running + more.running, walFlush + more.walFlush, locks + more.locks,
+                    other + more.other);
+        }
+    }
+}

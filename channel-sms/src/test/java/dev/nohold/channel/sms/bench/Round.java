@@ -1,0 +1,62 @@
+package dev.nohold.channel.sms.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The webhooks of one or more rounds against one endpoint: their latencies, the CPU and the database's waits. */
+final class Round {
+
+    final List<long[]> latencies = new ArrayList<>();
+    double seconds;
+    /** Platform rounds: seconds from the round's end until every text it took was a request. */
+    double catchingUp;
+    /** CPU spent during the round (and, for the platform, its catching up), when measured. */
+    CpuMeter.Reading cpu = new CpuMeter.Reading(0, 0, 0);
+    /** Where the endpoint's statement spent its time in PostgreSQL during the round, when sampled. */
+    DatabaseWaits.Spent waits = DatabaseWaits.Spent.NONE;
+
+    void add(Round other) {
+        latencies.addAll(other.latencies);
+        seconds += other.seconds;
+        catchingUp += other.catchingUp;
+        cpu = cpu.plus(other.cpu);
+        waits = waits.plus(other.waits);
+    }
+
+    long count() {
+        return latencies.stream().mapToLong(l -> l.length).sum();
+    }
+
+    double perSecond() {
+        return count() / seconds;
+    }
+
+    String describe(String what) {
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
+        return "%-32s %,8.0f requests/s  p50 %5.1f ms  p99 %5.1f ms  (n=%,d)".formatted(what, perSecond(),
+                millis(percentile(all, 0.50)), millis(percentile(all, 0.99)), all.length);
+    }
+
+    String cpuPerRequest(String what) {
+        return "%-32s JVM %.3f ms  PostgreSQL %.3f ms  (machine busy %.0f%% of 2 cores)".formatted(what,
+                cpu.jvmSeconds() * 1000 / count(), cpu.postgresSeconds() * 1000 / count(),
+                100 * (cpu.jvmSeconds() + cpu.postgresSeconds()) / (cpu.nanos() / 1e9) / 2);
+    }
+
+    String waitsPerRequest(String what) {
+        return "%-32s running %.3f ms  waiting for the WAL to reach the disk %.3f ms  for locks %.3f ms  other %.3f ms"
+                .formatted(what, waits.running() / count(), waits.walFlush() / count(), waits.locks() / count(),
+                        waits.other() / count());
+    }
+
+    static long percentile(long[] latencies, double p) {
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+}
