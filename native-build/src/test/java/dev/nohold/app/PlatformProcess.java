@@ -34,6 +34,12 @@ final class PlatformProcess {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        // The test JVM's own options (the build's nohold.test.jvm: C1 alone, outside benchmarks).
+        for (String option : System.getProperty("nohold.test.jvm", "").split("\\s+")) {
+            if (!option.isBlank()) {
+                command.add(option);
+            }
+        }
         command.add("-Dnohold.data-dir=" + dataDir);
         command.add("-Dquarkus.http.port=" + port);
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
