@@ -26,11 +26,7 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -96,10 +92,12 @@ class IntakeBenchmark {
     private CpuMeter cpu;
 
     private WebhookLoad webhooks;
+    private BenchDatabase db;
 
     @BeforeEach
     void flowsServingSmsOff() {
         webhooks = new WebhookLoad(base, CONNECTIONS, dataSource);
+        db = new BenchDatabase(dataSource, maxAttempts);
         flowsTurnedOff = flows.all().stream().filter(FlowCatalog.Summary::active).map(FlowCatalog.Summary::id)
                 .filter(id -> flows.newest(id).entryPoints().stream()
                         .anyMatch(point -> "*".equals(point.channel()) || "sms".equals(point.channel())))
@@ -118,16 +116,16 @@ class IntakeBenchmark {
     void intakeBesideABareEndpoint() throws Exception {
         cpu = new CpuMeter(Path.of(dataDir, "postgres"));
         reset();
-        sql(BareSignedInsert.TABLE);
+        db.sql(BareSignedInsert.TABLE);
         warmUp();
         // The tables were emptied by reset(): statistics for the size they have now, the warm-up's texts all
         // requests, as a running platform's tables have; otherwise every plan cached meanwhile stays one made for
         // empty tables until autovacuum's next analyze.
-        sql("analyze");
-        sql("create extension if not exists pg_stat_statements");
-        sql("alter system set pg_stat_statements.track_planning = on");
-        sql("select pg_reload_conf()");
-        sql("select pg_stat_statements_reset()");
+        db.sql("analyze");
+        db.sql("create extension if not exists pg_stat_statements");
+        db.sql("alter system set pg_stat_statements.track_planning = on");
+        db.sql("select pg_reload_conf()");
+        db.sql("select pg_stat_statements_reset()");
         Round platform = new Round();
         Round bare = new Round();
         for (int round = 0; round < ROUNDS; round++) {
@@ -148,7 +146,7 @@ class IntakeBenchmark {
         System.out.printf("[bench] platform: every text a QUEUED request %.1f s after its round on average; "
                         + "sustained (round and catching up) %,.0f requests/s%n",
                 platform.catchingUp / ROUNDS, platform.count() / (platform.seconds + platform.catchingUp));
-        printStatementsPerText(platform.count());
+        StatementTable.print(dataSource, platform.count());
         System.out.println("[bench] CPU per request (the platform's rounds with their catching up), in ms:");
         System.out.println("[bench] " + bare.cpuPerRequest("bare endpoint"));
         System.out.println("[bench] " + platform.cpuPerRequest("platform intake"));
@@ -192,7 +190,7 @@ class IntakeBenchmark {
         Round round = webhooks.round(PLATFORM, length, cpu, WEBHOOK_STATEMENT);
         long start = System.nanoTime();
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
-                .until(() -> single("select count(*) from intake_entry where taken_at is null") == 0);
+                .until(() -> db.single("select count(*) from intake_entry where taken_at is null") == 0);
         round.catchingUp = (System.nanoTime() - start) / 1e9;
         if (before != null) {
             round.cpu = cpu.read().since(before);
@@ -230,84 +228,14 @@ class IntakeBenchmark {
     /** Intake p50 and p99 (one connection) and assignment p50, in ms, with the line {@code costWithALongLine} names. */
     private double[] costOf(int[] line) throws Exception {
         reset();
-        fillTheLine(line[0]);
-        leaveInTheJournal(line[1]);
-        answeredWithinTheHour(line[2]);
+        db.fillTheLine(line[0]);
+        db.leaveInTheJournal(line[1]);
+        db.answeredWithinTheHour(line[2]);
         webhooks.round(PLATFORM, WARM_UP, null, WEBHOOK_STATEMENT);
         long[] intake = sequentialIntake(300);
         double assignment = medianAssignmentMillis(60);
         return new double[] {Round.millis(Round.percentile(intake, 0.50)), Round.millis(Round.percentile(intake, 0.99)),
                 assignment};
-    }
-
-    /**
-     * {@code count} requests agents took and answered during the last hour, as at a busy center's peak: the pace a
-     * wait is estimated from.
-     */
-    private void answeredWithinTheHour(int count) throws SQLException {
-        if (count > 0) {
-            madeAnHourAgo(count, "A", "+1777", "ANSWERED", "Sorted already",
-                    "now() - interval '1 hour'", "now() - n * interval '50 milliseconds'");
-        }
-    }
-
-    /**
-     * {@code count} texts not taken yet, as when the drain is behind at a peak or nodes are down, written after the
-     * line's analyze, as a backlog grows after the last analyze saw the journal empty. They are at their attempts'
-     * limit, so the drain leaves them (and the measure stays one of a steady backlog).
-     */
-    private void leaveInTheJournal(int count) throws SQLException {
-        if (count == 0) {
-            return;
-        }
-        sql("""
-                insert into intake_entry (channel, provider_message_id, fingerprint, sender, identity, reference,
-                                          told_new, message, received_at, request_id, attempts)
-                select 'sms', 'SMbacklog' || n, null, '+1888' || lpad(n::text, 7, '0'),
-                       'phone:+1888' || lpad(n::text, 7, '0'), 'B' || n, true,
-                       '{"text": "Waiting in the journal", "attributes": {}}', now(), gen_random_uuid(), %d
-                  from generate_series(1, %d) n""".formatted(maxAttempts, count));
-    }
-
-    /**
-     * Where PostgreSQL's time goes in the platform's rounds: its statements (the bare endpoint's and this benchmark's
-     * own left out) by execution time, per text taken, from {@code pg_stat_statements}, which the embedded server
-     * loads.
-     */
-    private void printStatementsPerText(long texts) throws SQLException {
-        System.out.println("[bench] PostgreSQL statements of the platform's intake, execution and planning ms and calls per text:");
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement top = connection.prepareStatement("""
-                     select total_exec_time / ?, calls::float / ?, regexp_replace(query, '\\s+', ' ', 'g'),
-                            total_plan_time / ?, wal_bytes / ?, wal_fpi::float / ?
-                       from pg_stat_statements
-                      where query not like '%bench_bare_sms%' and query not like '%count(*) from intake_entry%'
-                        and query not like '%pg_stat_activity%'
-                      order by total_exec_time + total_plan_time desc limit 10""")) {
-            top.setLong(1, texts);
-            top.setLong(2, texts);
-            top.setLong(3, texts);
-            top.setLong(4, texts);
-            top.setLong(5, texts);
-            try (ResultSet row = top.executeQuery()) {
-                while (row.next()) {
-                    String query = row.getString(3);
-                    System.out.printf("[bench]   %.3f ms  planning %.3f ms  %.2f×  WAL %,.0f B %.2f FPI  %s%n",
-                            row.getDouble(1), row.getDouble(4), row.getDouble(2), row.getDouble(5), row.getDouble(6),
-                            query.substring(0, Math.min(110, query.length())));
-                }
-            }
-        }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement bare = connection.prepareStatement("""
-                     select wal_bytes::float / calls, wal_fpi::float / calls, mean_exec_time from pg_stat_statements
-                      where query like 'insert into bench_bare_sms%'""");
-             ResultSet row = bare.executeQuery()) {
-            if (row.next()) {
-                System.out.printf("[bench]   the bare endpoint's INSERT: %.3f ms, WAL %,.0f B %.2f FPI a request%n",
-                        row.getDouble(3), row.getDouble(1), row.getDouble(2));
-            }
-        }
     }
 
     private long[] sequentialIntake(int samples) throws Exception {
@@ -326,7 +254,7 @@ class IntakeBenchmark {
             agents.changePresence("bench-agent", "AVAILABLE");
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
                     .until(() -> !mine().isEmpty());
-            took[i] = single("""
+            took[i] = db.single("""
                     select extract(epoch from (r.assigned_at - g.presence_since)) * 1000
                       from customer_request r join agent g on g.id = r.assigned_agent_id
                      where g.username = 'bench-agent' and r.status = 'ASSIGNED'""");
@@ -343,62 +271,20 @@ class IntakeBenchmark {
         return QuarkusTransaction.requiringNew().call(() -> queries.assignedTo("bench-agent"));
     }
 
-    /** {@code count} customers, each with one request QUEUED an hour ago, a millisecond apart. */
-    private void fillTheLine(int count) throws SQLException {
-        madeAnHourAgo(count, "W", "+1999", "QUEUED", "Still waiting",
-                "now() - interval '1 hour' + n * interval '1 millisecond'", "null::timestamptz");
-    }
-
-    /**
-     * {@code count} customers, each with one request made an hour ago: queued at {@code queuedAt} and assigned and
-     * answered at {@code answeredAt} (SQL over {@code n}, the row's number), then {@code analyze}d.
-     */
-    private void madeAnHourAgo(int count, String reference, String addressPrefix, String status, String text,
-                               String queuedAt, String answeredAt) throws SQLException {
-        sql("""
-                with made as (
-                    insert into customer (id, created_at)
-                    select gen_random_uuid(), now() - interval '1 hour' from generate_series(1, %d)
-                    returning id)
-                insert into customer_request (id, reference, channel, customer_address, status, text, intake_status,
-                                              attributes, customer_id, created_at, queued_at, assigned_at,
-                                              answered_at, updated_at)
-                select gen_random_uuid(), '%s' || n, 'sms', '%s' || lpad(n::text, 7, '0'), '%s', '%s', 'QUEUED',
-                       '{}', id, now() - interval '1 hour', %s, %s, %s, now()
-                  from (select id, row_number() over () as n from made) numbered"""
-                .formatted(count, reference, addressPrefix, status, text, queuedAt, answeredAt, answeredAt));
-        sql("analyze");
-    }
-
     private void reset() throws SQLException {
         // The last line's answers may still be going out: emptied under a delivery's feet, the SMS channel's record
         // of its parts fails its foreign key and fills the log.
         try {
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> single("select count(*) from delivery where status = 'PENDING'") == 0);
+                    .until(() -> db.single("select count(*) from delivery where status = 'PENDING'") == 0);
         } catch (ConditionTimeoutException e) {
             System.out.println("[bench] deliveries still pending after 10 s; the tables are emptied anyway");
         }
         Fixtures.reset(dataSource);
-        sql("truncate sms_opt_out, sms_inbound, sms_outbound_part");
+        db.sql("truncate sms_opt_out, sms_inbound, sms_outbound_part");
         optOuts.reread();
-        sql("drop table if exists bench_bare_sms");
-        sql(BareSignedInsert.TABLE);
+        db.sql("drop table if exists bench_bare_sms");
+        db.sql(BareSignedInsert.TABLE);
         TwilioStandIn.reset();
-    }
-
-    private void sql(String statement) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute(statement);
-        }
-    }
-
-    private double single(String query) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(query);
-             ResultSet row = statement.executeQuery()) {
-            row.next();
-            return row.getDouble(1);
-        }
     }
 }
