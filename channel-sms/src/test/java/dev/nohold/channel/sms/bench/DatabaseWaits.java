@@ -29,6 +29,7 @@ final class DatabaseWaits implements AutoCloseable {
                and query like ?""";
 
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final String statementLike;
     private final Thread sampler;
     private final long[] samples = new long[4];
     private long sampleCount;
@@ -41,6 +42,7 @@ final class DatabaseWaits implements AutoCloseable {
     }
 
     private DatabaseWaits(DataSource dataSource, String statementLike) {
+        this.statementLike = statementLike;
         sampler = Thread.ofPlatform().name("bench-database-waits").start(() -> sample(dataSource, statementLike));
     }
 
@@ -73,6 +75,11 @@ final class DatabaseWaits implements AutoCloseable {
         sampler.join();
         if (sampleCount == 0) {
             return Spent.NONE;
+        }
+        if (samples[0] + samples[1] + samples[2] + samples[3] == 0) {
+            // pg_stat_activity keeps a query's first 1 kB (track_activity_query_size): a pattern must match that.
+            System.out.printf("[bench] WARNING: in %d samples no backend ran a statement like '%s'; its waits print "
+                    + "as zero%n", sampleCount, statementLike);
         }
         // The samples' real interval: the query's own time comes on top of the sleep.
         double intervalMillis = (stopped - started) / 1e6 / sampleCount;

@@ -153,6 +153,8 @@ class IntakeBenchmark {
         System.out.println("[bench] the webhook's statement and its commit in PostgreSQL, per request (sampled):");
         System.out.println("[bench] " + bare.waitsPerRequest("bare endpoint"));
         System.out.println("[bench] " + platform.waitsPerRequest("platform intake"));
+        System.out.println("[bench] windows platform " + platform.windowsForPerf());
+        System.out.println("[bench] windows bare " + bare.windowsForPerf());
         System.out.printf("[bench] capacity: one PostgreSQL core takes %,.0f texts/s of the platform's intake "
                         + "(%,.0f of the bare endpoint's); one core of a node's JVM %,.0f (%,.0f); "
                         + "JVM figures include the load generator, alike for both%n",

@@ -1,13 +1,17 @@
 package dev.nohold.channel.sms.bench;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /** The webhooks of one or more rounds against one endpoint: their latencies, the CPU and the database's waits. */
 final class Round {
 
     final List<long[]> latencies = new ArrayList<>();
+    /** When the load ran, by the wall clock: where a system-wide profile of the run is cut (bench/profile.sh). */
+    final List<Window> windows = new ArrayList<>();
     double seconds;
     /** Platform rounds: seconds from the round's end until every text it took was a request. */
     double catchingUp;
@@ -18,6 +22,7 @@ final class Round {
 
     void add(Round other) {
         latencies.addAll(other.latencies);
+        windows.addAll(other.windows);
         seconds += other.seconds;
         catchingUp += other.catchingUp;
         cpu = cpu.plus(other.cpu);
@@ -48,6 +53,31 @@ final class Round {
         return "%-32s running %.3f ms  waiting for the WAL to reach the disk %.3f ms  for locks %.3f ms  other %.3f ms"
                 .formatted(what, waits.running() / count(), waits.walFlush() / count(), waits.locks() / count(),
                         waits.other() / count());
+    }
+
+    /**
+     * The windows as {@code perf report --time} takes them: seconds since the epoch, start and end, comma-separated;
+     * windows that touch are one (perf refuses a range that starts where the one before ends).
+     */
+    String windowsForPerf() {
+        List<Window> merged = new ArrayList<>();
+        for (Window window : windows.stream().sorted(Comparator.comparing(Window::start)).toList()) {
+            Window last = merged.isEmpty() ? null : merged.getLast();
+            if (last != null && !window.start().isAfter(last.end().plusMillis(1))) {
+                merged.set(merged.size() - 1, new Window(last.start(), window.end()));
+            } else {
+                merged.add(window);
+            }
+        }
+        return String.join(" ", merged.stream().map(Window::forPerf).toList());
+    }
+
+    record Window(Instant start, Instant end) {
+
+        String forPerf() {
+            return "%d.%03d,%d.%03d".formatted(start.getEpochSecond(), start.getNano() / 1_000_000,
+                    end.getEpochSecond(), end.getNano() / 1_000_000);
+        }
     }
 
     static long percentile(long[] latencies, double p) {

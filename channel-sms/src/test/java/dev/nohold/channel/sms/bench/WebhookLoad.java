@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -49,6 +50,7 @@ final class WebhookLoad {
         ExecutorService senders = Executors.newFixedThreadPool(connections);
         CpuMeter.Reading before = cpu == null ? null : cpu.read();
         try (DatabaseWaits waits = DatabaseWaits.of(dataSource, statementLike)) {
+            Instant started = Instant.now();
             long until = System.nanoTime() + length.toNanos();
             List<Future<long[]>> runs = new ArrayList<>();
             for (int i = 0; i < connections; i++) {
@@ -66,6 +68,7 @@ final class WebhookLoad {
                 round.latencies.add(run.get());
             }
             round.seconds = length.toNanos() / 1e9;
+            round.windows.add(new Round.Window(started, Instant.now()));
             round.waits = waits.stop();
             if (before != null) {
                 round.cpu = cpu.read().since(before);
