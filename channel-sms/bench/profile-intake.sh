@@ -31,18 +31,27 @@ wait $recorder || true
 trap - EXIT
 
 windows() { sed -n "s/^\[bench\] windows $1 //p" "$out/bench.log"; }
+backends() { sed -n "s/^\[bench\] backends $1 //p" "$out/bench.log"; }
 texts() { grep "^\[bench\] $1" "$out/bench.log" | sed -n 's/.*(n=\([0-9,]*\)).*/\1/p' | tr -d ,; }
 for side in platform bare; do
   perf report -i "$out/perf.data" --time "$(windows $side)" --sort comm,dso --stdio --no-children -g none \
       -F sample,comm,dso -t '|' >"$out/$side.threads"
-  perf report -i "$out/perf.data" --time "$(windows $side)" --sort comm,dso,sym --stdio --no-children -g none \
-      -F sample,comm,dso,sym -t '|' >"$out/$side.symbols"
+  perf report -i "$out/perf.data" --time "$(windows $side)" --sort pid,dso,sym --stdio --no-children -g none \
+      -F sample,pid,dso,sym -t '|' >"$out/$side.symbols"
 done
 
-python3 - "$out" "$(texts 'platform intake')" "$(texts 'bare endpoint')" <<'PY'
+python3 - "$out" "$(texts 'platform intake')" "$(texts 'bare endpoint')" "$(backends platform)" "$(backends bare)" \
+    <<'PY'
 import collections, re, sys
 
 out, texts = sys.argv[1], {'platform': int(sys.argv[2]), 'bare': int(sys.argv[3])}
+# The benchmark's sampler of pg_stat_activity saw which server processes ran the webhook's statement, which others.
+ROLE_NAMES = {'statement': 'connections running the endpoint\'s statement',
+              'others': 'connections running other statements (the drain)', 'sampler': 'the benchmark\'s sampler'}
+roles = {}
+for side, line in (('platform', sys.argv[4]), ('bare', sys.argv[5])):
+    roles[side] = {int(pid): ROLE_NAMES[role] for role, pids in (part.split('=') for part in line.split())
+                   for pid in pids.split(',') if pid}
 MS_PER_SAMPLE = 1000 / 499
 GROUPS = [('PostgreSQL', r'^postgres'), ('HTTP workers (resource methods, JDBC)', r'^executor-thread'),
           ('HTTP event loop', r'^vert\.x-eventloo'), ('load generator (benchmark)', r'^HttpClient'),
@@ -99,12 +108,15 @@ def show(title, figures):
 
 threads = {side: collections.Counter() for side in texts}
 postgres = {side: collections.Counter() for side in texts}
+by_role = {side: collections.Counter() for side in texts}
 for side in texts:
     for samples, comm, _ in read(f'{out}/{side}.threads'):
         threads[side][group(GROUPS, comm)] += samples
-    for samples, comm, dso, sym in read(f'{out}/{side}.symbols'):
+    for samples, process, dso, sym in read(f'{out}/{side}.symbols'):
+        pid, _, comm = process.partition(':')
         if comm != 'postgres':
             continue
+        by_role[side][roles[side].get(int(pid), 'background (WAL writer, checkpointer, vacuum...)')] += samples
         kind = group(KINDS, sym)
         if kind == 'other':
             kind = 'other server code' if dso == 'postgres' else 'libraries: ' + dso
@@ -112,4 +124,5 @@ for side in texts:
 print(f"texts: platform {texts['platform']:,}, bare endpoint {texts['bare']:,}")
 show('By process and thread group', threads)
 show('PostgreSQL by kind of work', postgres)
+show('PostgreSQL by process (a pooled connection counts where most of its samples were)', by_role)
 PY

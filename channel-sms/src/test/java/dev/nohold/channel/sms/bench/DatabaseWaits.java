@@ -5,6 +5,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -18,20 +23,23 @@ final class DatabaseWaits implements AutoCloseable {
 
     private static final long INTERVAL_MILLIS = 10;
     private static final String SAMPLE = """
-            select count(*) filter (where wait_event is null),
-                   count(*) filter (where wait_event in ('WALWrite', 'WalSync', 'WalWrite')),
-                   count(*) filter (where wait_event_type = 'Lock'),
-                   count(*) filter (where wait_event is not null
+            select count(*) filter (where mine and wait_event is null),
+                   count(*) filter (where mine and wait_event in ('WALWrite', 'WalSync', 'WalWrite')),
+                   count(*) filter (where mine and wait_event_type = 'Lock'),
+                   count(*) filter (where mine and wait_event is not null
                                       and wait_event not in ('WALWrite', 'WalSync', 'WalWrite')
-                                      and wait_event_type <> 'Lock')
-              from pg_stat_activity
-             where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()
-               and query like ?""";
+                                      and wait_event_type <> 'Lock'),
+                   string_agg(pid::text, ',') filter (where mine),
+                   string_agg(pid::text, ',') filter (where not mine),
+                   pg_backend_pid()
+              from (select pid, wait_event, wait_event_type, query like ? as mine from pg_stat_activity
+                     where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()) a""";
 
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final String statementLike;
     private final Thread sampler;
     private final long[] samples = new long[4];
+    private final Backends backends = new Backends();
     private long sampleCount;
     private long started;
     private long stopped;
@@ -58,6 +66,9 @@ final class DatabaseWaits implements AutoCloseable {
                     for (int i = 0; i < samples.length; i++) {
                         samples[i] += row.getLong(i + 1);
                     }
+                    backends.seen(row.getString(5), 0);
+                    backends.seen(row.getString(6), 1);
+                    backends.seen(Integer.toString(row.getInt(7)), 2);
                 }
                 Thread.sleep(INTERVAL_MILLIS);
             }
@@ -87,10 +98,61 @@ final class DatabaseWaits implements AutoCloseable {
                 samples[3] * intervalMillis);
     }
 
+    /** Which backends ran the statement, which ran others, and which sampled: counted once {@link #stop}ped. */
+    Backends backends() {
+        return backends;
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (running.get()) {
             stop();
+        }
+    }
+
+    /**
+     * The server processes seen active, by what they ran in most samples: the sampled statement, another statement
+     * (on the platform's side the drain's, mostly), or the sampling itself. A pooled connection can run both kinds;
+     * it counts where most of its samples were. A system-wide profile splits PostgreSQL's CPU by these pids.
+     */
+    static final class Backends {
+
+        private static final String[] ROLES = {"statement", "others", "sampler"};
+        private final Map<Integer, long[]> samples = new TreeMap<>();
+
+        void seen(String pids, int role) {
+            if (pids == null) {
+                return;
+            }
+            for (String pid : pids.split(",")) {
+                samples.computeIfAbsent(Integer.parseInt(pid), p -> new long[ROLES.length])[role]++;
+            }
+        }
+
+        void add(Backends more) {
+            more.samples.forEach((pid, counts) -> {
+                long[] mine = samples.computeIfAbsent(pid, p -> new long[ROLES.length]);
+                for (int i = 0; i < counts.length; i++) {
+                    mine[i] += counts[i];
+                }
+            });
+        }
+
+        /** "statement=1,2 others=3 sampler=4": each pid under the role most of its samples had. */
+        String describe() {
+            Map<String, List<String>> byRole = new LinkedHashMap<>();
+            for (String role : ROLES) {
+                byRole.put(role, new ArrayList<>());
+            }
+            samples.forEach((pid, counts) -> {
+                int most = 0;
+                for (int i = 1; i < counts.length; i++) {
+                    most = counts[i] > counts[most] ? i : most;
+                }
+                byRole.get(ROLES[most]).add(pid.toString());
+            });
+            return String.join(" ", byRole.entrySet().stream()
+                    .map(role -> role.getKey() + "=" + String.join(",", role.getValue())).toList());
         }
     }
 

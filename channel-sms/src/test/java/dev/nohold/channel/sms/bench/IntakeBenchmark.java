@@ -155,6 +155,8 @@ class IntakeBenchmark {
         System.out.println("[bench] " + platform.waitsPerRequest("platform intake"));
         System.out.println("[bench] windows platform " + platform.windowsForPerf());
         System.out.println("[bench] windows bare " + bare.windowsForPerf());
+        System.out.println("[bench] backends platform " + platform.backends.describe());
+        System.out.println("[bench] backends bare " + bare.backends.describe());
         System.out.printf("[bench] capacity: one PostgreSQL core takes %,.0f texts/s of the platform's intake "
                         + "(%,.0f of the bare endpoint's); one core of a node's JVM %,.0f (%,.0f); "
                         + "JVM figures include the load generator, alike for both%n",

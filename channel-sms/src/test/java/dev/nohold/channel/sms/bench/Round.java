@@ -19,6 +19,8 @@ final class Round {
     CpuMeter.Reading cpu = new CpuMeter.Reading(0, 0, 0);
     /** Where the endpoint's statement spent its time in PostgreSQL during the round, when sampled. */
     DatabaseWaits.Spent waits = DatabaseWaits.Spent.NONE;
+    /** The server processes seen running the endpoint's statement and others during the round. */
+    final DatabaseWaits.Backends backends = new DatabaseWaits.Backends();
 
     void add(Round other) {
         latencies.addAll(other.latencies);
@@ -27,6 +29,7 @@ final class Round {
         catchingUp += other.catchingUp;
         cpu = cpu.plus(other.cpu);
         waits = waits.plus(other.waits);
+        backends.add(other.backends);
     }
 
     long count() {

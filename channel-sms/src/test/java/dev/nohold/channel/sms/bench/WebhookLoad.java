@@ -70,6 +70,7 @@ final class WebhookLoad {
             round.seconds = length.toNanos() / 1e9;
             round.windows.add(new Round.Window(started, Instant.now()));
             round.waits = waits.stop();
+            round.backends.add(waits.backends());
             if (before != null) {
                 round.cpu = cpu.read().since(before);
             }
