@@ -6,8 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -66,9 +67,9 @@ final class DatabaseWaits implements AutoCloseable {
                     for (int i = 0; i < samples.length; i++) {
                         samples[i] += row.getLong(i + 1);
                     }
-                    backends.seen(row.getString(5), 0);
-                    backends.seen(row.getString(6), 1);
-                    backends.seen(Integer.toString(row.getInt(7)), 2);
+                    backends.seen(row.getString(5), Backends.Role.STATEMENT);
+                    backends.seen(row.getString(6), Backends.Role.OTHERS);
+                    backends.seen(row.getInt(7), Backends.Role.SAMPLER);
                 }
                 Thread.sleep(INTERVAL_MILLIS);
             }
@@ -117,42 +118,49 @@ final class DatabaseWaits implements AutoCloseable {
      */
     static final class Backends {
 
-        private static final String[] ROLES = {"statement", "others", "sampler"};
+        /** What a process ran when sampled; the names are those the profile script reads. */
+        enum Role { STATEMENT, OTHERS, SAMPLER }
+
         private final Map<Integer, long[]> samples = new TreeMap<>();
 
-        void seen(String pids, int role) {
-            if (pids == null) {
-                return;
+        /** {@code pids}: comma-separated, as {@code string_agg} gives them; null when none. */
+        void seen(String pids, Role role) {
+            if (pids != null) {
+                for (String pid : pids.split(",")) {
+                    seen(Integer.parseInt(pid), role);
+                }
             }
-            for (String pid : pids.split(",")) {
-                samples.computeIfAbsent(Integer.parseInt(pid), p -> new long[ROLES.length])[role]++;
-            }
+        }
+
+        void seen(int pid, Role role) {
+            samples.computeIfAbsent(pid, p -> new long[Role.values().length])[role.ordinal()]++;
         }
 
         void add(Backends more) {
             more.samples.forEach((pid, counts) -> {
-                long[] mine = samples.computeIfAbsent(pid, p -> new long[ROLES.length]);
-                for (int i = 0; i < counts.length; i++) {
-                    mine[i] += counts[i];
+                for (Role role : Role.values()) {
+                    samples.computeIfAbsent(pid, p -> new long[Role.values().length])[role.ordinal()]
+                            += counts[role.ordinal()];
                 }
             });
         }
 
         /** "statement=1,2 others=3 sampler=4": each pid under the role most of its samples had. */
         String describe() {
-            Map<String, List<String>> byRole = new LinkedHashMap<>();
-            for (String role : ROLES) {
+            Map<Role, List<String>> byRole = new EnumMap<>(Role.class);
+            for (Role role : Role.values()) {
                 byRole.put(role, new ArrayList<>());
             }
             samples.forEach((pid, counts) -> {
-                int most = 0;
-                for (int i = 1; i < counts.length; i++) {
-                    most = counts[i] > counts[most] ? i : most;
+                Role most = Role.STATEMENT;
+                for (Role role : Role.values()) {
+                    most = counts[role.ordinal()] > counts[most.ordinal()] ? role : most;
                 }
-                byRole.get(ROLES[most]).add(pid.toString());
+                byRole.get(most).add(pid.toString());
             });
             return String.join(" ", byRole.entrySet().stream()
-                    .map(role -> role.getKey() + "=" + String.join(",", role.getValue())).toList());
+                    .map(role -> role.getKey().name().toLowerCase(Locale.ROOT) + "=" + String.join(",", role.getValue()))
+                    .toList());
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 final class Round {
 
     final List<long[]> latencies = new ArrayList<>();
-    /** When the load ran, by the wall clock: where a system-wide profile of the run is cut (bench/profile.sh). */
+    /** When the load ran, by the wall clock: where a system-wide profile of the run is cut (channel-sms/bench/profile-intake.sh). */
     final List<Window> windows = new ArrayList<>();
     double seconds;
     /** Platform rounds: seconds from the round's end until every text it took was a request. */
