@@ -6,8 +6,9 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import org.apache.camel.quarkus.main.CamelMainApplication;
 
 /**
- * Starts the platform. With no {@code quarkus.datasource.jdbc.url} configured, the embedded PostgreSQL starts first
- * (Quarkus reads the datasource URL at run time, so it only has to exist before {@link Quarkus#run}).
+ * Starts the platform. With no {@code quarkus.datasource.jdbc.url} configured, the embedded PostgreSQL starts beside
+ * Quarkus's boot (Quarkus reads the datasource URL at run time, so it only has to be set before {@link Quarkus#run};
+ * the first connection waits for the server).
  *
  * <p>A custom main replaces Camel Quarkus's own, which is what starts the Camel runtime; so the application run is
  * Camel's {@link CamelMainApplication}, which starts the routes and waits for the platform to stop.

@@ -5,6 +5,7 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -14,6 +15,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The PostgreSQL server the platform starts itself when no external database is configured.
@@ -29,6 +32,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static final Duration STALE_SERVER_STOP_TIMEOUT = Duration.ofSeconds(30);
 
+    /** The server {@link #startUnlessConfigured} started: held for the platform's life, with its data lock. */
+    private static volatile EmbeddedDatabase platformDatabase;
+
     private final EmbeddedPostgres postgres;
     private final FileLock ownership;
 
@@ -39,20 +45,37 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * Starts the embedded server unless {@code quarkus.datasource.jdbc.url} is configured anywhere Quarkus reads
-     * configuration from (see {@link StartupSettings}); on start, points the datasource at it through system
-     * properties, which Quarkus reads at run time.
+     * configuration from (see {@link StartupSettings}), and points the datasource at it through system properties,
+     * which Quarkus reads at run time.
+     *
+     * <p>The server starts on a thread of its own, beside Quarkus's boot (which takes longer and needs no database
+     * until Flyway runs): the data directory is claimed and its port chosen here, and every connection to it waits
+     * until it accepts them ({@link ConnectWhenStarted}). If it cannot start, that first connection fails with the reason.
      */
-    public static Optional<EmbeddedDatabase> startUnlessConfigured() {
+    public static void startUnlessConfigured() {
         StartupSettings settings = StartupSettings.current();
         if (settings.get(JDBC_URL).isPresent()) {
             LOG.info("Using the PostgreSQL configured in quarkus.datasource.jdbc.url; no embedded database started");
-            return Optional.empty();
+            return;
         }
-        EmbeddedDatabase database = start(Path.of(settings.get("nohold.data-dir").orElse("./data")));
-        System.setProperty(JDBC_URL, database.jdbcUrl());
+        Path dataDir = Path.of(settings.get("nohold.data-dir").orElse("./data")).toAbsolutePath().normalize();
+        FileLock ownership = claimDataDirectory(dataDir);
+        int port = freePort();
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        ConnectWhenStarted.SERVERS.put(port, started);
+        Thread.ofPlatform().name("embedded-postgresql-start").start(() -> {
+            try {
+                platformDatabase = start(dataDir, port, ownership);
+                started.complete(null);
+            } catch (RuntimeException e) {
+                LOG.error("The embedded PostgreSQL could not start", e);
+                started.completeExceptionally(e);
+            }
+        });
+        System.setProperty(JDBC_URL, "jdbc:postgresql://localhost:" + port + "/postgres?socketFactory="
+                + ConnectWhenStarted.class.getName() + "&socketFactoryArg=" + port);
         System.setProperty("quarkus.datasource.username", "postgres");
         System.setProperty("quarkus.datasource.password", "");
-        return Optional.of(database);
     }
 
     /** Starts (initialising on first use) the server whose data lives under {@code dataDir/postgres}. */
@@ -62,11 +85,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** As {@link #start(Path)}, on the given port (0: any free port). */
     public static EmbeddedDatabase start(Path dataDir, int port) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        return start(dir, port, claimDataDirectory(dir));
+    }
+
+    private static FileLock claimDataDirectory(Path dataDir) {
         try {
-            Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
-            Files.createDirectories(pgData.getParent());
-            FileLock ownership = claim(dataDir.toAbsolutePath().normalize().resolve("nohold.lock"));
-            stopStaleServer(pgData);
+            Files.createDirectories(dataDir);
+            FileLock ownership = claim(dataDir.resolve("nohold.lock"));
+            stopStaleServer(dataDir.resolve("postgres"));
+            return ownership;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded PostgreSQL could not start under " + dataDir, e);
+        }
+    }
+
+    private static EmbeddedDatabase start(Path dataDir, int port, FileLock ownership) {
+        try {
+            Path pgData = dataDir.resolve("postgres");
             long started = System.nanoTime();
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (port > 0) {
@@ -105,6 +141,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         postgres.close();
         ownership.release();
         ownership.channel().close();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port for the embedded PostgreSQL", e);
+        }
     }
 
     private static FileLock claim(Path lockFile) throws IOException {
@@ -146,7 +190,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         ProcessHandle server = stale.get();
         server.destroy();
         try {
-            server.onExit().get(STALE_SERVER_STOP_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            server.onExit().get(STALE_SERVER_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             server.destroyForcibly();
         }
