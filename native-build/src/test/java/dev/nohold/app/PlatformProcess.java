@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,16 @@ final class PlatformProcess {
     /** As {@link #start(Path, Map)}, run from {@code workingDir} (where an operator's {@code config/} lives). */
     static PlatformProcess start(Path dataDir, Map<String, String> settings, Path workingDir)
             throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("nohold.app.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
+        // As native-build/nohold starts it: with the AOT cache the build trained, when it trained one (JDK 25+).
+        Path cache = jar.resolveSibling("app.aot");
+        List<String> jvmOptions = Files.exists(cache) ? List.of("-XX:AOTCache=" + cache) : List.of();
+        return start(dataDir, settings, workingDir, jvmOptions, jar);
+    }
+
+    /** As {@link #start(Path, Map, Path)}, the platform {@code jar} with these JVM options besides the tests' own. */
+    static PlatformProcess start(Path dataDir, Map<String, String> settings, Path workingDir, List<String> jvmOptions,
+                                 Path jar) throws IOException, InterruptedException {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
@@ -40,12 +51,12 @@ final class PlatformProcess {
                 command.add(option);
             }
         }
+        command.addAll(jvmOptions);
         command.add("-Dnohold.data-dir=" + dataDir);
         command.add("-Dquarkus.http.port=" + port);
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
-        command.add(Path.of(System.getProperty("nohold.app.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath()
-                .toString());
+        command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command);
         if (workingDir != null) {
             builder.directory(workingDir.toFile());
