@@ -1,11 +1,13 @@
 package dev.nohold.app;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,10 +21,12 @@ final class PlatformProcess {
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private PlatformProcess(Process process, int port) {
+    private PlatformProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     static PlatformProcess start(Path dataDir, Map<String, String> settings) throws IOException, InterruptedException {
@@ -61,11 +65,12 @@ final class PlatformProcess {
         if (workingDir != null) {
             builder.directory(workingDir.toFile());
         }
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         Process process = builder
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        PlatformProcess platform = new PlatformProcess(process, port);
+        PlatformProcess platform = new PlatformProcess(process, port, log);
         platform.awaitReady(Duration.ofSeconds(90));
         return platform;
     }
@@ -80,10 +85,19 @@ final class PlatformProcess {
         process.waitFor();
     }
 
-    /** SIGTERM: the platform shuts down in order. */
-    void stop() throws InterruptedException {
-        process.destroy();
-        process.waitFor();
+    /** SIGTERM: the platform shuts down in order. Returns what it logged while stopping. */
+    String stop() throws InterruptedException {
+        try {
+            long logged = Files.size(log);
+            process.destroy();
+            process.waitFor();
+            try (var in = Files.newInputStream(log)) {
+                in.skipNBytes(logged);
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the platform's log " + log, e);
+        }
     }
 
     private void awaitReady(Duration patience) throws InterruptedException {

@@ -1,5 +1,7 @@
 package dev.nohold.core.database;
 
+import io.quarkus.runtime.Application;
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jboss.logging.Logger;
 
@@ -31,6 +33,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static final Duration STALE_SERVER_STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration PLATFORM_STOP_TIMEOUT = Duration.ofSeconds(60);
 
     /** The server {@link #startUnlessConfigured} started: held for the platform's life, with its data lock. */
     private static volatile EmbeddedDatabase platformDatabase;
@@ -65,7 +68,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         ConnectWhenStarted.SERVERS.put(port, started);
         Thread.ofPlatform().name("embedded-postgresql-start").start(() -> {
             try {
-                platformDatabase = start(dataDir, port, ownership);
+                platformDatabase = start(dataDir, port, ownership, false);
+                Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("embedded-postgresql-stop")
+                        .unstarted(EmbeddedDatabase::stopAfterThePlatform));
                 started.complete(null);
             } catch (RuntimeException e) {
                 LOG.error("The embedded PostgreSQL could not start", e);
@@ -86,7 +91,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** As {@link #start(Path)}, on the given port (0: any free port). */
     public static EmbeddedDatabase start(Path dataDir, int port) {
         Path dir = dataDir.toAbsolutePath().normalize();
-        return start(dir, port, claimDataDirectory(dir));
+        return start(dir, port, claimDataDirectory(dir), true);
     }
 
     private static FileLock claimDataDirectory(Path dataDir) {
@@ -100,7 +105,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static EmbeddedDatabase start(Path dataDir, int port, FileLock ownership) {
+    /**
+     * {@code stopOnExit}: the library stops the server as the JVM exits, beside any other shutdown hook; the
+     * platform's own server is stopped by {@link #stopAfterThePlatform} instead.
+     */
+    private static EmbeddedDatabase start(Path dataDir, int port, FileLock ownership, boolean stopOnExit) {
         try {
             Path pgData = dataDir.resolve("postgres");
             long started = System.nanoTime();
@@ -109,6 +118,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 builder.setPort(port);
             }
             EmbeddedPostgres postgres = builder
+                    .setRegisterShutdownHook(stopOnExit)
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setServerConfig("fsync", "on")
@@ -141,6 +151,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
         postgres.close();
         ownership.release();
         ownership.channel().close();
+    }
+
+    /**
+     * Stops the platform's server once Quarkus has stopped (Camel's routes, the connection pool, the live-events
+     * listener), not beside it: stopped at once, it cut the connections of work still finishing, which logged
+     * errors and rolled back on every orderly stop.
+     */
+    private static void stopAfterThePlatform() {
+        Application platform = ApplicationLifecycleManager.getCurrentApplication();
+        if (platform != null) {
+            try {
+                // Quarkus's own shutdown gives Camel 45 s; a platform stuck beyond that loses its database anyway.
+                Thread.ofVirtual().start(platform::awaitShutdown).join(PLATFORM_STOP_TIMEOUT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            platformDatabase.close();
+        } catch (IOException e) {
+            LOG.warnf("The embedded PostgreSQL did not stop cleanly (%s); the next start recovers it", e.getMessage());
+        }
     }
 
     private static int freePort() {
