@@ -34,16 +34,22 @@ public final class AotTraining {
         Files.deleteIfExists(data.resolveSibling(data.getFileName() + ".log"));
         Files.createDirectories(data.getParent());
         long started = System.nanoTime();
-        // No Twilio is reachable: the answer's delivery fails and is retried, which is part of a day too.
-        PlatformProcess platform = PlatformProcess.start(data, Senders.platformSettings("http://127.0.0.1:9"), null,
-                List.of("-XX:AOTCacheOutput=" + cache), app.resolve("quarkus-run.jar"));
         try {
-            workingDay(platform);
-        } finally {
-            platform.stop();
-        }
-        if (!Files.exists(cache)) {
-            throw new IllegalStateException("The training run wrote no AOT cache; see " + data + ".log");
+            // No Twilio is reachable: the answer's delivery fails and is retried, which is part of a day too.
+            PlatformProcess platform = PlatformProcess.start(data, Senders.platformSettings("http://127.0.0.1:9"),
+                    null, List.of("-XX:AOTCacheOutput=" + cache), app.resolve("quarkus-run.jar"));
+            try {
+                workingDay(platform);
+            } finally {
+                platform.stop();
+            }
+            if (!Files.exists(cache)) {
+                throw new IllegalStateException("the JVM wrote no cache");
+            }
+        } catch (Exception e) {
+            // The packaged platform did not start or take a text: the build is broken, as a failed test says.
+            throw new IllegalStateException("The AOT cache's training run failed (" + e.getMessage() + "); the "
+                    + "platform's log is " + data + ".log. To build without the cache: -P!aot-cache", e);
         }
         // The cache serves only the JDK that wrote it: the launcher starts the platform with that one.
         Files.writeString(app.resolve("app.aot.jdk"), System.getProperty("java.home") + "\n");
