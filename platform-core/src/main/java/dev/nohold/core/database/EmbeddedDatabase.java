@@ -77,8 +77,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 started.completeExceptionally(e);
             }
         });
-        System.setProperty(JDBC_URL, "jdbc:postgresql://localhost:" + port + "/postgres?socketFactory="
-                + ConnectWhenStarted.class.getName() + "&socketFactoryArg=" + port);
+        System.setProperty(JDBC_URL, jdbcUrl(port) + "?socketFactory=" + ConnectWhenStarted.class.getName()
+                + "&socketFactoryArg=" + port);
         System.setProperty("quarkus.datasource.username", "postgres");
         System.setProperty("quarkus.datasource.password", "");
     }
@@ -139,7 +139,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+        return jdbcUrl(postgres.getPort());
+    }
+
+    private static String jdbcUrl(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/postgres";
     }
 
     public int port() {
