@@ -53,6 +53,8 @@ public class LiveEventListener {
     private static final int BATCH = 1_000;
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
     private static final Duration LAST_RETRY = Duration.ofSeconds(5);
+    /** How long a stopping node waits for the listener to let go of its aborted connection. */
+    private static final Duration STOP_PATIENCE = Duration.ofSeconds(5);
 
     private final Database database;
     private final Event<LiveEvent> fanOut;
@@ -70,6 +72,8 @@ public class LiveEventListener {
     private final ScheduledExecutorService ear = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("nohold-live-events").daemon().factory());
     private volatile boolean running;
+    /** The connection the listener holds, for {@link #stop} to abort. */
+    private volatile Connection listening;
     private Duration retry = FIRST_RETRY;
     /** The newest id passed on, or -1 before the first connection (then history is not replayed). */
     private long newest = -1;
@@ -94,15 +98,39 @@ public class LiveEventListener {
         ear.execute(this::listenUntilStopped);
     }
 
+    /**
+     * Stops listening: aborts the connection the listener waits on (it would otherwise wait out its poll, up to
+     * {@code poll-interval}) and waits until it has let go. A listener left behind would hold its connection while
+     * the server stops, and pass events on to an application that is gone (a test's next profile starts one in the
+     * same JVM).
+     */
     void stop(@Observes ShutdownEvent event) {
         running = false;
+        Connection connection = listening;
+        if (connection != null) {
+            try {
+                connection.abort(Runnable::run);
+            } catch (SQLException e) {
+                LOG.debugf("Live events: aborting the listener's connection: %s", e.getMessage());
+            }
+        }
         ear.shutdownNow();
+        try {
+            if (!ear.awaitTermination(STOP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Live events: the listener did not stop in time; its connection closes with the node");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Listens until the node stops; after losing the connection, tries again later, waiting longer each time. */
     private void listenUntilStopped() {
         try (Connection connection = connect(database)) {
-            listen(connection);
+            listening = connection;
+            if (running) {
+                listen(connection);
+            }
         } catch (SQLException | RuntimeException e) {
             if (!running) {
                 return;
@@ -134,6 +162,9 @@ public class LiveEventListener {
         int timeout = (int) Math.max(1, pollInterval.toMillis());
         while (running) {
             PGNotification[] notifications = postgres.getNotifications(timeout);
+            if (!running) {
+                return;
+            }
             if (notifications == null || notifications.length == 0) {
                 catchUp(connection, newest);
             } else {
