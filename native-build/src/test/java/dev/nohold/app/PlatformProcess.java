@@ -122,7 +122,8 @@ final class PlatformProcess {
         throw new IllegalStateException("The platform was not ready within " + patience);
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on now (for a platform, or a database started later). */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,7 +81,7 @@ class StartupBenchmarkIT {
 
     /** One start on {@code data}: each phase's end in ms after launch; stopped (SIGTERM) once the model loaded. */
     private Map<String, Long> start(Path data, List<String> jvmOptions, String name) throws Exception {
-        int port = freePort();
+        int port = PlatformProcess.freePort();
         Path log = work.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m"));
@@ -171,11 +170,5 @@ class StartupBenchmarkIT {
 
     private static Path jar() {
         return Path.of(System.getProperty("nohold.app.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

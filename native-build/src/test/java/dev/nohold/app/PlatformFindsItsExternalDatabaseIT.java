@@ -5,22 +5,32 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * An operator who puts {@code quarkus.datasource.jdbc.url} in {@code config/application.properties} beside the
- * packaged platform (not on the command line) gets that database, and no embedded one is started.
+ * A node on an operator's own PostgreSQL: configured in {@code config/application.properties} beside the packaged
+ * platform (not on the command line), it gets that database and starts no embedded one; started before that
+ * database answers (a rollout while PostgreSQL restarts), it waits for it instead of exiting.
  */
-class PlatformReadsTheDatabaseFromItsConfigFileIT {
+class PlatformFindsItsExternalDatabaseIT {
+
+    /** What Flyway logs while it waits between attempts to connect. */
+    private static final String WAITING = "Retrying in";
 
     @TempDir
     Path work;
@@ -59,6 +69,37 @@ class PlatformReadsTheDatabaseFromItsConfigFileIT {
         try (Connection sql = DriverManager.getConnection(external.jdbcUrl(), "postgres", "");
              ResultSet admin = sql.createStatement().executeQuery("select 1 from agent where username = 'admin'")) {
             assertTrue(admin.next(), "the platform did not create its admin account in the configured database");
+        }
+    }
+
+    @Test
+    void aNodeStartedBeforeItsDatabaseStartsWhenTheDatabaseDoes() throws Exception {
+        int port = PlatformProcess.freePort();
+        Path dataDir = work.resolve("node");
+        CompletableFuture<PlatformProcess> starting = CompletableFuture.supplyAsync(() -> start(dataDir, Map.of(
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port + "/postgres",
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "",
+                "nohold.admin.password", "waited-for-it")));
+        Path log = work.resolve("node.log");
+        await().atMost(Duration.ofSeconds(60)).until(() -> starting.isDone()
+                || Files.exists(log) && Files.readString(log).contains(WAITING));
+
+        external = EmbeddedDatabase.start(work.resolve("external-db"), port);
+        platform = starting.get(90, TimeUnit.SECONDS);
+
+        given().auth().preemptive().basic("admin", "waited-for-it")
+                .get(platform.baseUrl() + "/api/me").then().statusCode(200);
+    }
+
+    private static PlatformProcess start(Path dataDir, Map<String, String> settings) {
+        try {
+            return PlatformProcess.start(dataDir, settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
